@@ -1,0 +1,55 @@
+# The two commands of the README:
+#   make site   - set up .venv if needed, draft briefings for new seeds, check, build site/
+#   make test   - set up .venv (and Chromium for browser tests) if needed, run the whole suite
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: site test ingest check serve evaluate bench browser clean help
+
+help:
+	@echo "make site      build site/ from seeds/ and briefings/ (installs what it needs)"
+	@echo "make test      run the whole test suite (installs what it needs)"
+	@echo "make ingest    draft briefings for new seeds"
+	@echo "make check     validate the registry and every briefing"
+	@echo "make serve     preview the site at http://127.0.0.1:8000"
+	@echo "make evaluate  extraction accuracy against ../shared/expected/seeds.yaml"
+	@echo "make bench     speed benchmarks"
+
+$(STAMP): requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $(STAMP)
+
+ingest: $(STAMP)
+	$(PY) -m scripts ingest
+
+check: $(STAMP)
+	$(PY) -m scripts check
+
+site: ingest check
+	$(PY) -m mkdocs build --strict
+
+serve: $(STAMP)
+	$(PY) -m mkdocs serve
+
+GOLD ?= ../shared/expected/seeds.yaml
+evaluate: $(STAMP)
+	$(PY) -m scripts evaluate $(GOLD)
+
+bench: $(STAMP)
+	$(PY) tests/benchmark.py
+
+# Debian's Chromium for the browser tests (a test tool's own browser download fails here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+test: $(STAMP) browser
+	$(PY) -m pytest
+
+clean:
+	rm -rf site docs/generated .pytest_cache

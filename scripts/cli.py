@@ -1,0 +1,107 @@
+"""Command line: ``python -m scripts COMMAND`` (see ``--help``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from .problems import ProblemsError
+
+DESCRIPTION = """\
+Briefing archive tools: turn raw articles in seeds/ into reviewed Markdown
+briefings in briefings/, check them, and measure extraction accuracy."""
+
+EPILOG = """\
+examples:
+  python -m scripts ingest                      draft a briefing for every new seed
+  python -m scripts ingest --force seeds/x.txt  redraft one (shows the diff)
+  python -m scripts extract seeds/*.txt --json  metadata as JSON Lines
+  python -m scripts check                       validate every briefing
+  python -m scripts evaluate ../shared/expected/seeds.yaml
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    ingest = commands.add_parser(
+        "ingest",
+        help="draft a briefing for every seed that has none",
+        description="Draft a briefing in briefings/ for every seed in seeds/ that has none. "
+        "Existing briefings are never touched, except with --force.",
+    )
+    ingest.add_argument("--force", metavar="SEED", action="append", default=[],
+                        help="redraft the briefing of SEED and print the diff (repeatable)")
+    ingest.add_argument("--overwrite-edited", action="store_true",
+                        help="with --force: also overwrite a briefing a person edited or marked reviewed")
+    ingest.add_argument("--seeds", metavar="DIR", help="seed directory (default: seeds/)")
+    ingest.add_argument("--briefings", metavar="DIR", help="briefing directory (default: briefings/)")
+    ingest.add_argument("--quiet", action="store_true", help="no progress lines")
+
+    extract = commands.add_parser(
+        "extract",
+        help="print extracted metadata for seed files",
+        description="Extract metadata from raw article files. With --json, print one JSON object "
+        "per file (JSON Lines) with 'file' and the front-matter fields.",
+    )
+    extract.add_argument("files", nargs="+", metavar="FILE")
+    extract.add_argument("--json", action="store_true", help="JSON Lines output (the stable interface)")
+    extract.add_argument("--evidence", action="store_true", help="with --json: include the evidence of each field")
+
+    check = commands.add_parser(
+        "check",
+        help="validate every briefing and the registry",
+        description="Validate the registry and every briefing (schema, registry names, seed, dates). "
+        "Reports every problem with file and line; exit status 1 if any.",
+    )
+    check.add_argument("paths", nargs="*", metavar="FILE", help="briefings to check (default: all)")
+
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="precision/recall/F1 of extract against expected metadata",
+        description="Compare 'extract' with a hand-annotated YAML file in the format of "
+        "shared/expected/seeds.yaml and print per-field precision, recall and F1.",
+    )
+    evaluate.add_argument("gold", metavar="GOLD.yaml")
+    evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+    evaluate.add_argument("--details", action="store_true", help="list every miss and false positive")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "ingest":
+            from .ingest import run_ingest
+
+            return run_ingest(args)
+        if args.command == "extract":
+            from .extract import run_extract
+
+            return run_extract(args)
+        if args.command == "check":
+            from .check import run_check
+
+            return run_check(args)
+        if args.command == "evaluate":
+            from .evaluate import run_evaluate
+
+            return run_evaluate(args)
+    except ProblemsError as error:
+        for problem in error.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        print(f"{len(error.problems)} problem(s); nothing was written.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    parser.error(f"unknown command {args.command}")
+    return 2

@@ -1,0 +1,296 @@
+"""The registry of actors (countries, people, organisations, groups), kept as YAML.
+
+Files in ``registry/`` (see ``registry/README.md`` for the format):
+
+* ``countries.yaml``: name, iso, aliases, demonyms, metonyms (capitals, seats of power)
+* ``people.yaml``: name, country, category, roles, aliases, short
+* ``organisations.yaml``: name, kind, country, acronyms, aliases
+* ``groups.yaml``: name, members, aliases (e.g. "Central Asian states")
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from . import paths, yamlio
+from .problems import Problem, ProblemsError
+
+ACTOR_FILES: dict[str, str] = {
+    "country": "countries.yaml",
+    "person": "people.yaml",
+    "organisation": "organisations.yaml",
+    "group": "groups.yaml",
+}
+# Fields holding alternative surface forms, per kind.
+FORM_FIELDS: dict[str, tuple[str, ...]] = {
+    "country": ("aliases", "demonyms", "metonyms"),
+    "person": ("aliases", "short"),
+    "organisation": ("acronyms", "aliases"),
+    "group": ("aliases",),
+}
+KNOWN_FIELDS: dict[str, set[str]] = {
+    "country": {"name", "iso", "aliases", "demonyms", "metonyms", "region", "note"},
+    "person": {"name", "country", "category", "roles", "aliases", "short", "note"},
+    "organisation": {"name", "kind", "country", "acronyms", "aliases", "note", "url"},
+    "group": {"name", "members", "aliases", "note"},
+}
+PERSON_CATEGORIES = ("official", "analyst", "journalist", "business", "military", "militant", "other")
+ORGANISATION_KINDS = (
+    "intergovernmental",
+    "alliance",
+    "government",
+    "outlet",
+    "think-tank",
+    "company",
+    "party",
+    "armed-group",
+    "format",
+    "other",
+)
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    start: str | None = None  # YYYY-MM-DD or YYYY
+    end: str | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    kind: str  # country | person | organisation | group
+    country: str | None = None
+    iso: str | None = None
+    category: str | None = None  # people: official, analyst, ...
+    org_kind: str | None = None  # organisations: outlet, alliance, ...
+    roles: tuple[Role, ...] = ()
+    aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    metonyms: tuple[str, ...] = ()
+    acronyms: tuple[str, ...] = ()
+    short: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()
+    file: str = ""
+    line: int = 0
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        """Every surface form that names this actor, canonical name first."""
+        forms = [self.name, *self.aliases, *self.acronyms, *self.short, *self.demonyms, *self.metonyms]
+        return tuple(dict.fromkeys(forms))
+
+    @property
+    def role(self) -> str | None:
+        """The most recent role title, if any."""
+        return self.roles[-1].title if self.roles else None
+
+    @property
+    def slug(self) -> str:
+        from .slugs import slugify
+
+        return slugify(self.name)
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key for matching names ("Türkiye" -> "turkiye")."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
+    return " ".join(text.casefold().split())
+
+
+@dataclass
+class Registry:
+    actors: dict[str, Actor] = field(default_factory=dict)
+    _by_form: dict[str, Actor] = field(default_factory=dict)
+
+    def add(self, actor: Actor) -> None:
+        self.actors[actor.name] = actor
+        for form in actor.spellings:
+            self._by_form.setdefault(fold(form), actor)
+
+    def get(self, name: str) -> Actor | None:
+        """The actor whose canonical name is exactly ``name``."""
+        return self.actors.get(name)
+
+    def resolve(self, form: str) -> Actor | None:
+        """The actor any spelling (alias, acronym, demonym...) names, case-insensitively."""
+        return self.actors.get(form) or self._by_form.get(fold(form))
+
+    def of_kind(self, kind: str) -> list[Actor]:
+        return [a for a in self.actors.values() if a.kind == kind]
+
+    def suggest(self, name: str, kind: str | None = None, limit: int = 3) -> list[str]:
+        """Canonical names close to ``name`` (for "did you mean" messages)."""
+        resolved = self.resolve(name)
+        if resolved and (kind is None or resolved.kind == kind):
+            return [resolved.name]
+        pool = {fold(f): a.name for a in self.actors.values() if kind is None or a.kind == kind for f in a.spellings}
+        close = difflib.get_close_matches(fold(name), list(pool), n=limit * 3, cutoff=0.75)
+        return list(dict.fromkeys(pool[c] for c in close))[:limit]
+
+
+def _str_list(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)
+
+
+def _actor_from_entry(kind: str, entry: dict[str, Any], file: str) -> Actor:
+    roles = tuple(
+        Role(
+            title=str(r.get("title", "")),
+            start=str(r["from"]) if r.get("from") is not None else None,
+            end=str(r["to"]) if r.get("to") is not None else None,
+        )
+        for r in entry.get("roles") or []
+        if isinstance(r, dict)
+    )
+    return Actor(
+        name=str(entry["name"]),
+        kind=kind,
+        country=entry.get("country"),
+        iso=entry.get("iso"),
+        category=entry.get("category"),
+        org_kind=entry.get("kind") if kind == "organisation" else None,
+        roles=roles,
+        aliases=_str_list(entry.get("aliases")),
+        demonyms=_str_list(entry.get("demonyms")),
+        metonyms=_str_list(entry.get("metonyms")),
+        acronyms=_str_list(entry.get("acronyms")),
+        short=_str_list(entry.get("short")),
+        members=_str_list(entry.get("members")),
+        file=file,
+        line=yamlio.line_of(entry),
+    )
+
+
+def _entry_problems(kind: str, entry: Any, file: str) -> list[Problem]:
+    """Shape problems of one registry entry."""
+    line = yamlio.line_of(entry)
+    if not isinstance(entry, dict):
+        return [Problem(file, line, "each entry must be a mapping with at least 'name'")]
+    problems = []
+    if not isinstance(entry.get("name"), str) or not entry["name"].strip():
+        problems.append(Problem(file, line, "entry has no 'name'", "name"))
+    for key in entry:
+        if key not in KNOWN_FIELDS[kind]:
+            allowed = ", ".join(sorted(KNOWN_FIELDS[kind]))
+            problems.append(
+                Problem(file, yamlio.line_of(entry, key), f"unknown field '{key}' (allowed: {allowed})", key)
+            )
+    for key in FORM_FIELDS[kind] + ("members",):
+        value = entry.get(key)
+        if value is not None and not (
+            isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+        ):
+            problems.append(
+                Problem(file, yamlio.line_of(entry, key), "must be a list of non-empty strings", key)
+            )
+    if kind == "person" and entry.get("category") not in (None, *PERSON_CATEGORIES):
+        problems.append(
+            Problem(
+                file,
+                yamlio.line_of(entry, "category"),
+                f"'{entry.get('category')}' is not one of {', '.join(PERSON_CATEGORIES)}",
+                "category",
+            )
+        )
+    if kind == "organisation" and entry.get("kind") not in (None, *ORGANISATION_KINDS):
+        problems.append(
+            Problem(
+                file,
+                yamlio.line_of(entry, "kind"),
+                f"'{entry.get('kind')}' is not one of {', '.join(ORGANISATION_KINDS)}",
+                "kind",
+            )
+        )
+    return problems
+
+
+def _cross_problems(registry: Registry) -> list[Problem]:
+    """Problems across entries: unknown countries, a spelling claimed by two actors."""
+    problems: list[Problem] = []
+    countries = {a.name for a in registry.of_kind("country")}
+    for actor in registry.actors.values():
+        if actor.kind in ("person", "organisation") and actor.country and actor.country not in countries:
+            hint = registry.suggest(actor.country, "country")
+            did_you_mean = f" - did you mean '{hint[0]}'?" if hint else ""
+            problems.append(
+                Problem(actor.file, actor.line, f"unknown country '{actor.country}'{did_you_mean}", "country")
+            )
+        for member in actor.members:
+            if member not in registry.actors:
+                problems.append(Problem(actor.file, actor.line, f"unknown member '{member}'", "members"))
+    claimed: dict[str, Actor] = {}
+    for actor in registry.actors.values():
+        for form in actor.spellings:
+            if form in actor.demonyms or form in actor.metonyms:
+                continue  # demonyms/metonyms may be shared (e.g. "Washington" vs an outlet)
+            key = fold(form)
+            other = claimed.get(key)
+            if other is not None and other.name != actor.name:
+                problems.append(
+                    Problem(
+                        actor.file,
+                        actor.line,
+                        f"spelling '{form}' is claimed by both '{other.name}' ({other.file}:{other.line}) "
+                        f"and '{actor.name}'",
+                        "aliases",
+                    )
+                )
+            claimed.setdefault(key, actor)
+    return problems
+
+
+def load_registry(directory: Path = paths.REGISTRY) -> Registry:
+    """Read and check every registry file; raise :class:`ProblemsError` listing all problems."""
+    registry = Registry()
+    problems: list[Problem] = []
+    for kind, filename in ACTOR_FILES.items():
+        path = directory / filename
+        file = paths.relative(path)
+        if not path.exists():
+            continue
+        try:
+            entries = yamlio.load(path.read_text(encoding="utf-8")) or []
+        except yamlio.YamlError as error:
+            problems.append(Problem(file, error.line or 1, error.message))
+            continue
+        except UnicodeDecodeError as error:
+            problems.append(Problem(file, 1, f"not UTF-8 text ({error.reason} at byte {error.start})"))
+            continue
+        if not isinstance(entries, list):
+            problems.append(Problem(file, 1, "the file must be a YAML list of entries ('- name: ...')"))
+            continue
+        for entry in entries:
+            entry_problems = _entry_problems(kind, entry, file)
+            problems.extend(entry_problems)
+            if entry_problems:
+                continue
+            actor = _actor_from_entry(kind, entry, file)
+            if actor.name in registry.actors:
+                first = registry.actors[actor.name]
+                problems.append(
+                    Problem(file, actor.line, f"duplicate name '{actor.name}' (also {first.file}:{first.line})", "name")
+                )
+                continue
+            registry.add(actor)
+    problems.extend(_cross_problems(registry))
+    if problems:
+        raise ProblemsError(problems)
+    return registry
+
+
+@lru_cache(maxsize=4)
+def default_registry(directory: Path = paths.REGISTRY) -> Registry:
+    """The repository's registry, loaded once per process."""
+    return load_registry(directory)
