@@ -251,6 +251,60 @@ def _cross_problems(registry: Registry) -> list[Problem]:
     return problems
 
 
+INSTITUTIONS_FILE = "institutions.yaml"
+
+
+def institution_spellings(form: str, country: Actor) -> list[str]:
+    """Spellings of a national institution, e.g. 'Russian Foreign Ministry'."""
+    long_names = [a for a in country.aliases if " " in a and not a.isupper()]
+    adjectives = [d for d in country.demonyms if not d.endswith("s") or d.endswith("ss")]
+    spellings = [f"{adjective} {form}" for adjective in adjectives]
+    spellings += [f"{country.name}'s {form}", f"{country.name} {form}", f"{form} of {country.name}"]
+    spellings += [f"{form} of {name}" for name in long_names]
+    return spellings
+
+
+def _expand_institutions(registry: Registry, path: Path) -> list[Problem]:
+    """Add one organisation per country for each institution type in ``institutions.yaml``."""
+    if not path.exists():
+        return []
+    file = paths.relative(path)
+    try:
+        entries = yamlio.load(path.read_text(encoding="utf-8")) or []
+    except yamlio.YamlError as error:
+        return [Problem(file, error.line or 1, error.message)]
+    problems: list[Problem] = []
+    countries = registry.of_kind("country")
+    for entry in entries if isinstance(entries, list) else [None]:
+        line = yamlio.line_of(entry)
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            problems.append(Problem(file, line, "each institution needs 'name' and 'forms'"))
+            continue
+        unknown = set(entry) - {"name", "kind", "forms", "note"}
+        if unknown:
+            problems.append(Problem(file, line, f"unknown field(s): {', '.join(sorted(unknown))}"))
+            continue
+        forms = _str_list(entry.get("forms")) or (entry["name"],)
+        for country in countries:
+            name = f"{entry['name']} of {country.name}"
+            if name in registry.actors:
+                continue
+            spellings = [s for form in forms for s in institution_spellings(form, country)]
+            spellings = [s for s in dict.fromkeys(spellings) if fold(s) != fold(name)]
+            registry.add(
+                Actor(
+                    name=name,
+                    kind="organisation",
+                    country=country.name,
+                    org_kind=str(entry.get("kind") or "government"),
+                    aliases=tuple(spellings),
+                    file=file,
+                    line=line,
+                )
+            )
+    return problems
+
+
 def load_registry(directory: Path = paths.REGISTRY) -> Registry:
     """Read and check every registry file; raise :class:`ProblemsError` listing all problems."""
     registry = Registry()
@@ -284,6 +338,7 @@ def load_registry(directory: Path = paths.REGISTRY) -> Registry:
                 )
                 continue
             registry.add(actor)
+    problems.extend(_expand_institutions(registry, directory / INSTITUTIONS_FILE))
     problems.extend(_cross_problems(registry))
     if problems:
         raise ProblemsError(problems)
