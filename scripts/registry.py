@@ -174,62 +174,126 @@ def _actor_from_entry(kind: str, entry: dict[str, Any], file: str) -> Actor:
 
 
 def _entry_problems(kind: str, entry: Any, file: str) -> list[Problem]:
-    """Shape problems of one registry entry."""
+    """Shape problems of one registry entry, each saying what would be right."""
+    import datetime as dt
+    import re
+
+    def close(word: Any, choices: Any) -> str:
+        match = difflib.get_close_matches(str(word).casefold(), [str(c) for c in choices], n=1, cutoff=0.6)
+        return f" - did you mean '{match[0]}'?" if match else ""
+
     line = yamlio.line_of(entry)
     if not isinstance(entry, dict):
-        return [Problem(file, line, "each entry must be a mapping with at least 'name'")]
+        return [Problem(file, line, "each entry must be a mapping that starts with '- name: ...'")]
     problems = []
-    if not isinstance(entry.get("name"), str) or not entry["name"].strip():
-        problems.append(Problem(file, line, "entry has no 'name'", "name"))
+    name = entry.get("name")
+    if not isinstance(name, str) or not name.strip():
+        problems.append(Problem(file, line, "entry has no 'name': add name: the canonical name, as the site shows it", "name"))
+    elif name != name.strip() or "  " in name:
+        problems.append(Problem(file, yamlio.line_of(entry, "name"), f"name '{name}' has extra spaces: write '{' '.join(name.split())}'", "name"))
     for key in entry:
         if key not in KNOWN_FIELDS[kind]:
             allowed = ", ".join(sorted(KNOWN_FIELDS[kind]))
+            hint = close(key, sorted(KNOWN_FIELDS[kind]))
             problems.append(
-                Problem(file, yamlio.line_of(entry, key), f"unknown field '{key}' (allowed: {allowed})", key)
+                Problem(file, yamlio.line_of(entry, key), f"unknown field '{key}'{hint} (a {kind} has: {allowed})", key)
             )
     for key in FORM_FIELDS[kind] + ("members",):
         value = entry.get(key)
-        if value is not None and not (
-            isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
-        ):
-            problems.append(
-                Problem(file, yamlio.line_of(entry, key), "must be a list of non-empty strings", key)
-            )
+        if value is None or (isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)):
+            continue
+        if isinstance(value, str):
+            message = f"{key} must be a list: write {key}: [{value}]"
+        else:
+            message = f"{key} must be a list of spellings (text), e.g. {key}: [Rakhmon, Rahmonov]"
+        problems.append(Problem(file, yamlio.line_of(entry, key), message, key))
+    for key in ("country", "iso", "category", "kind", "note", "url", "region"):
+        value = entry.get(key)
+        if key in entry and value is not None and not isinstance(value, str):
+            problems.append(Problem(file, yamlio.line_of(entry, key), f"{key} must be text, got {value!r}", key))
     if kind == "person" and entry.get("category") not in (None, *PERSON_CATEGORIES):
+        value = entry.get("category")
         problems.append(
             Problem(
                 file,
                 yamlio.line_of(entry, "category"),
-                f"'{entry.get('category')}' is not one of {', '.join(PERSON_CATEGORIES)}",
+                f"category '{value}' is not one of {', '.join(PERSON_CATEGORIES)}{close(value, PERSON_CATEGORIES)}",
                 "category",
             )
         )
     if kind == "organisation" and entry.get("kind") not in (None, *ORGANISATION_KINDS):
+        value = entry.get("kind")
         problems.append(
             Problem(
                 file,
                 yamlio.line_of(entry, "kind"),
-                f"'{entry.get('kind')}' is not one of {', '.join(ORGANISATION_KINDS)}",
+                f"kind '{value}' is not one of {', '.join(ORGANISATION_KINDS)}{close(value, ORGANISATION_KINDS)}",
                 "kind",
             )
         )
+    iso = entry.get("iso")
+    if kind == "country" and isinstance(iso, str) and not re.fullmatch(r"[A-Z]{2}", iso):
+        problems.append(
+            Problem(file, yamlio.line_of(entry, "iso"), f"iso '{iso}' must be the two-letter ISO 3166 code in capitals, e.g. KZ", "iso")
+        )
+    if kind == "group" and not entry.get("members"):
+        problems.append(Problem(file, line, "a group needs members: the canonical names it stands for, e.g. members: [Kazakhstan, Uzbekistan]", "members"))
+    roles = entry.get("roles")
+    if roles is not None and not isinstance(roles, list):
+        problems.append(Problem(file, yamlio.line_of(entry, "roles"), "roles must be a list of '- title: ...' entries (with from: and to: dates)", "roles"))
+    for role in roles if isinstance(roles, list) else []:
+        role_line = yamlio.line_of(role, default=yamlio.line_of(entry, "roles"))
+        if not isinstance(role, dict) or not isinstance(role.get("title"), str) or not role["title"].strip():
+            problems.append(Problem(file, role_line, "each role needs a title, e.g. - {title: Foreign Minister, from: 2012, to: 2024}", "roles"))
+            continue
+        unknown = [k for k in role if k not in ("title", "from", "to", "note")]
+        for key in unknown:
+            problems.append(Problem(file, yamlio.line_of(role, key, role_line), f"unknown role field '{key}'{close(key, ('title', 'from', 'to', 'note'))} (a role has: title, from, to, note)", "roles"))
+        bounds = {}
+        for key in ("from", "to"):
+            value = role.get(key)
+            if value is None:
+                continue
+            text = value.isoformat() if isinstance(value, dt.date) else str(value)
+            if not re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", text):
+                problems.append(Problem(file, yamlio.line_of(role, key, role_line), f"role {key} '{text}' must be a year or a date: 2019, 2019-03 or 2019-03-20", "roles"))
+            else:
+                bounds[key] = text
+        if "from" in bounds and "to" in bounds and bounds["to"] < bounds["from"]:
+            problems.append(Problem(file, role_line, f"role '{role['title']}' ends ({bounds['to']}) before it starts ({bounds['from']})", "roles"))
     return problems
 
 
 def _cross_problems(registry: Registry) -> list[Problem]:
-    """Problems across entries: unknown countries, a spelling claimed by two actors."""
+    """Problems across entries: unknown countries and members, a spelling or ISO code claimed twice."""
     problems: list[Problem] = []
     countries = {a.name for a in registry.of_kind("country")}
     for actor in registry.actors.values():
         if actor.kind in ("person", "organisation") and actor.country and actor.country not in countries:
             hint = registry.suggest(actor.country, "country")
-            did_you_mean = f" - did you mean '{hint[0]}'?" if hint else ""
+            fix = f" - did you mean '{hint[0]}'?" if hint else ": use a name from countries.yaml, or add the country there"
             problems.append(
-                Problem(actor.file, actor.line, f"unknown country '{actor.country}'{did_you_mean}", "country")
+                Problem(actor.file, actor.line, f"unknown country '{actor.country}' for '{actor.name}'{fix}", "country")
             )
         for member in actor.members:
-            if member not in registry.actors:
-                problems.append(Problem(actor.file, actor.line, f"unknown member '{member}'", "members"))
+            if member in registry.actors:
+                continue
+            resolved = registry.resolve(member)
+            if resolved is not None:
+                fix = f" - it is a spelling of '{resolved.name}': use the canonical name"
+            else:
+                hint = registry.suggest(member)
+                fix = f" - did you mean '{hint[0]}'?" if hint else ": members are canonical names from the registry"
+            problems.append(Problem(actor.file, actor.line, f"unknown member '{member}' of '{actor.name}'{fix}", "members"))
+    isos: dict[str, Actor] = {}
+    for actor in registry.of_kind("country"):
+        if actor.iso and actor.iso in isos:
+            first = isos[actor.iso]
+            problems.append(
+                Problem(actor.file, actor.line, f"iso '{actor.iso}' of '{actor.name}' is already the code of "
+                        f"'{first.name}' ({first.file}:{first.line}): each country has its own code", "iso")
+            )
+        isos.setdefault(actor.iso or "", actor)
     claimed: dict[str, Actor] = {}
     for actor in registry.actors.values():
         for form in actor.spellings:
@@ -238,12 +302,13 @@ def _cross_problems(registry: Registry) -> list[Problem]:
             key = fold(form)
             other = claimed.get(key)
             if other is not None and other.name != actor.name:
+                what = "the name" if fold(other.name) == key else "a spelling"
                 problems.append(
                     Problem(
                         actor.file,
                         actor.line,
-                        f"spelling '{form}' is claimed by both '{other.name}' ({other.file}:{other.line}) "
-                        f"and '{actor.name}'",
+                        f"spelling '{form}' of '{actor.name}' is already {what} of '{other.name}' "
+                        f"({other.file}:{other.line}): a spelling must name one actor - remove it from one of them",
                         "aliases",
                     )
                 )
