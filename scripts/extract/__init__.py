@@ -1,0 +1,187 @@
+"""Extraction: a raw seed becomes a drafted :class:`~scripts.model.Briefing`.
+
+    seed text --clean--> article text --extract--> Briefing
+
+Each field records the evidence that produced it in ``Briefing.evidence``;
+what a reviewer should look at goes in ``Briefing.review``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+from .. import paths
+from ..clean import Cleaned, clean
+from ..model import Briefing, Source
+from ..problems import Problem, ProblemsError
+from ..registry import Registry, default_registry
+from ..textutil import sentences_of
+from .entities import EntityResult, extract_entities
+from .figures import extract_figures, extract_quotes
+from .stance import extract_stance
+from .summary import extract_summary
+from .title import extract_title
+
+WEAK_DATE_CONFIDENCE = 0.6
+
+
+def outlet_from(cleaned: Cleaned, registry: Registry, url: str | None) -> tuple[str | None, str]:
+    """The publishing outlet, from page furniture (e.g. 'LIVETEXT on HOTNEWS.RO') or the URL's site."""
+    furniture = " ".join(r.text for r in cleaned.removed)
+    for sentence in sentences_of(furniture):
+        for mention in extract_entities([sentence], registry).mentions:
+            actor = registry.get(mention.actor)
+            if actor and actor.org_kind == "outlet":
+                return actor.name, f"named in page furniture: '{sentence.text[:120]}'"
+    if url:
+        host = (urlparse(url).hostname or "").removeprefix("www.")
+        for actor in registry.of_kind("organisation"):
+            if actor.org_kind == "outlet" and host and any(host.split(".")[0] == s.lower().split(".")[0] for s in actor.spellings):
+                return actor.name, f"site of the URL {url}"
+    return None, "no outlet named outside the article text"
+
+
+def _actor_weights(entities: EntityResult, main: list[str]) -> dict[int, float]:
+    weights: dict[int, float] = {}
+    for m in entities.mentions:
+        if m.actor in main and m.implied_by is None:
+            weights[m.sentence] = min(weights.get(m.sentence, 0.0) + 0.4, 1.2)
+    return weights
+
+
+def draft_from_text(text: str, seed: str | None, sha256: str | None, registry: Registry, header: dict[str, str] | None = None) -> Briefing:
+    """Draft a briefing from a seed's article text (pure: no I/O)."""
+    from .dates import extract_date
+
+    header = header or {}
+    cleaned = clean(text)
+    sentences = sentences_of(cleaned.text)
+    entities = extract_entities(sentences, registry)
+    title, title_evidence = extract_title(cleaned.headline, sentences[0].text if sentences else None)
+    url = header.get("url") or (cleaned.urls[0] if cleaned.urls else None)
+    dated = extract_date(text, url=url)
+    stance = extract_stance(sentences, entities, cleaned.headline)
+    summary, thesis, key_points = extract_summary(sentences, _actor_weights(entities, stance.main_actors))
+    outlet, outlet_evidence = outlet_from(cleaned, registry, url)
+
+    evidence: dict[str, object] = {"title": title_evidence}
+    date, basis, date_evidence = dated.date, dated.basis, dated.evidence
+    if header.get("title"):
+        title, evidence["title"] = header["title"], "given in the seed's header"
+    if header.get("date"):
+        date, basis, date_evidence = header["date"], "stated", "given in the seed's header"
+    if header.get("outlet"):
+        outlet, outlet_evidence = header["outlet"], "given in the seed's header"
+    evidence.update(
+        {
+            "date": f"{basis} (confidence {dated.confidence:.2f}): {date_evidence}" if date else "no date clue",
+            "outlet": outlet_evidence,
+            "countries": entities.evidence["countries"],
+            "people": entities.evidence["people"],
+            "organisations": entities.evidence["organisations"],
+            "stance": stance.evidence,
+            "thesis": "the sentence that best shares the article's vocabulary and main actors",
+        }
+    )
+    review: dict[str, object] = {}
+    weak = []
+    if basis == "unknown" or dated.confidence < WEAK_DATE_CONFIDENCE:
+        weak.append(f"date: {basis}, confidence {dated.confidence:.2f}")
+    if not cleaned.headline and not header.get("title"):
+        weak.append("title: made from the lead (the text has no headline)")
+    if outlet is None:
+        weak.append("source.outlet: not found in the text")
+    polar = [a for a, label in stance.labels.items() if label != "neutral"]
+    if polar:
+        weak.append("stance: check " + ", ".join(f"{a} ({stance.labels[a]})" for a in polar))
+    if weak:
+        review["check"] = weak
+    if entities.unregistered:
+        review["unknown_names"] = [f"{u.name} ({u.kind})" for u in entities.unregistered]
+    if cleaned.removed:
+        review["removed"] = [f"line {r.line}, {r.reason}: {r.text[:100]}" for r in cleaned.removed]
+
+    organisations = list(entities.organisations)
+    if outlet and registry.get(outlet) and outlet not in organisations:
+        organisations.append(outlet)  # the publishing outlet is an organisation of the article too
+
+    return Briefing(
+        title=title,
+        date=date,
+        date_basis=basis,
+        date_evidence=date_evidence,
+        source=Source(outlet=outlet, url=url, seed=seed, sha256=sha256),
+        countries=entities.countries,
+        people=entities.people,
+        organisations=organisations,
+        stance=stance.labels,
+        thesis=thesis,
+        summary=summary,
+        unregistered=entities.unregistered,
+        review=review,
+        evidence=evidence,
+        key_points=key_points,
+        key_figures=extract_figures(sentences),
+        quotes=extract_quotes(sentences, entities.mentions),
+        text=cleaned.text,
+    )
+
+
+def read_seed_text(path: Path) -> tuple[str, bytes]:
+    """The seed's text and bytes; raise ProblemsError for empty or non-UTF-8 files."""
+    file = paths.relative(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ProblemsError([Problem(file, 1, f"cannot read: {error.strerror}")]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ProblemsError(
+            [Problem(file, line, f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); save the file as UTF-8")]
+        ) from None
+    if not text.strip():
+        raise ProblemsError([Problem(file, 1, "empty seed: paste the article text into it")])
+    return text, raw
+
+
+def draft_briefing(path: Path, registry: Registry | None = None) -> Briefing:
+    """Draft the briefing of one seed file."""
+    registry = registry or default_registry()
+    text, raw = read_seed_text(path)
+    seed = paths.relative(path)
+    seed_field = seed if re.fullmatch(r"seeds/[A-Za-z0-9][A-Za-z0-9._-]*\.txt", seed) else None
+    return draft_from_text(text, seed_field, hashlib.sha256(raw).hexdigest(), registry)
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    """``extract FILE... [--json]``: one JSON object per file, errors on stderr."""
+    registry = default_registry()
+    status = 0
+    for name in args.files:
+        path = Path(name)
+        try:
+            briefing = draft_briefing(path, registry)
+        except ProblemsError as error:
+            for problem in error.problems:
+                print(f"error: {problem}", file=sys.stderr)
+            status = 1
+            continue
+        record = {"file": name, **briefing.extract_record()}
+        if not args.evidence:
+            record.pop("evidence", None)
+        if args.json:
+            print(json.dumps(record, ensure_ascii=False, sort_keys=False))
+        else:
+            print(f"{name}\n  title: {briefing.title}\n  date: {briefing.date} ({briefing.date_basis})")
+            for field in ("countries", "people", "organisations"):
+                print(f"  {field}: {', '.join(getattr(briefing, field)) or '-'}")
+            print("  stance: " + ", ".join(f"{a}={s}" for a, s in briefing.stance.items()))
+    return status

@@ -1,0 +1,507 @@
+"""Countries, people and organisations through the registry, plus detection of unknown names.
+
+Matching is longest-first over tokens against every registry spelling (names,
+aliases, acronyms, short forms, demonyms, metonyms). Spellings the registry
+lacks are matched by a transliteration skeleton (Rakhmon ~ Rahmon, Zhaparov ~
+Japarov). Names the registry does not know are detected from titles, roles
+and speech verbs around capitalised words, and reported for review.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..model import Unregistered
+from ..registry import Actor, Registry
+from ..textutil import Sentence, Token, tokenize
+
+# Priority of a spelling when two actors share one: lower wins.
+_FORM_PRIORITY = {"name": 0, "alias": 1, "acronym": 1, "short": 2, "demonym": 3, "metonym": 4}
+_LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
+
+
+def _norm(token: str) -> str:
+    token = unicodedata.normalize("NFKD", token)
+    token = "".join(c for c in token if not unicodedata.combining(c))
+    return token.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
+
+
+def skeleton(name: str) -> str:
+    """A transliteration-insensitive key: Rakhmon/Rahmon -> 'rahmon', Zhaparov/Japarov -> 'iaparov'."""
+    s = _norm(name).lower()
+    s = re.sub(r"[^a-z]", "", s)
+    for a, b in (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("yo", "o"), ("yu", "u"),
+                 ("ya", "a"), ("ye", "e"), ("ie", "e"), ("iy", "i"), ("y", "i"), ("j", "i"), ("w", "v"),
+                 ("ck", "k"), ("q", "k"), ("x", "ks"), ("ph", "f"), ("ou", "u"), ("ii", "i")):
+        s = s.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+@dataclass(frozen=True)
+class Mention:
+    actor: str
+    kind: str  # country | person | organisation | group
+    surface: str
+    how: str  # name | alias | acronym | short | demonym | metonym | fuzzy | detected | local
+    sentence: int
+    start: int
+    end: int
+    implied_by: str | None = None  # e.g. a country implied by a person's mention
+
+
+@dataclass
+class Gazetteer:
+    """Registry spellings keyed by their token sequence."""
+
+    exact: dict[tuple[str, ...], tuple[Actor, str]] = field(default_factory=dict)
+    max_len: int = 1
+    surname_skeletons: dict[str, list[Actor]] = field(default_factory=lambda: defaultdict(list))
+    vocabulary: set[str] = field(default_factory=set)  # every token of every spelling
+
+    def add(self, form: str, actor: Actor, how: str) -> None:
+        form = _LEADING_ARTICLE.sub("", form.strip())
+        key = tuple(_norm(t.text) for t in tokenize(form))
+        if not key:
+            return
+        variants = {key}
+        if key[0][:1].islower():
+            variants.add((key[0][:1].upper() + key[0][1:], *key[1:]))
+        for variant in variants:
+            current = self.exact.get(variant)
+            if current is None or _FORM_PRIORITY[how] < _FORM_PRIORITY[current[1]]:
+                self.exact[variant] = (actor, how)
+        self.max_len = max(self.max_len, len(key))
+        self.vocabulary.update(key)
+
+
+_GAZETTEERS: dict[int, tuple[Registry, Gazetteer]] = {}
+
+
+def gazetteer(registry: Registry) -> Gazetteer:
+    """The gazetteer of ``registry``, built once per registry object."""
+    cached = _GAZETTEERS.get(id(registry))
+    if cached is None or cached[0] is not registry:
+        cached = (registry, build_gazetteer(registry))
+        _GAZETTEERS[id(registry)] = cached
+    return cached[1]
+
+
+def build_gazetteer(registry: Registry) -> Gazetteer:
+    gazetteer = Gazetteer()
+    for actor in registry.actors.values():
+        gazetteer.add(actor.name, actor, "name")
+        for form in actor.aliases:
+            gazetteer.add(form, actor, "alias")
+        for form in actor.acronyms:
+            gazetteer.add(form, actor, "acronym")
+        for form in actor.short:
+            gazetteer.add(form, actor, "short")
+        for form in actor.demonyms:
+            gazetteer.add(form, actor, "demonym")
+        for form in actor.metonyms:
+            gazetteer.add(form, actor, "metonym")
+        if actor.kind == "person":
+            for form in (actor.name, *actor.aliases):
+                parts = form.split()
+                if len(parts) >= 2:
+                    gazetteer.surname_skeletons[skeleton(parts[-1])].append(actor)
+    for key in list(gazetteer.surname_skeletons):
+        gazetteer.surname_skeletons[key] = list(dict.fromkeys(gazetteer.surname_skeletons[key]))
+    return gazetteer
+
+
+# --- detection of names the registry does not know -------------------------------------------
+
+ROLE_WORDS = {
+    "president", "prime", "minister", "premier", "chancellor", "spokesman", "spokeswoman", "spokesperson",
+    "researcher", "expert", "analyst", "scientist", "professor", "director", "head", "ex-head", "chairman",
+    "chairwoman", "chair", "chief", "ambassador", "envoy", "deputy", "adviser", "advisor", "official",
+    "journalist", "correspondent", "economist", "general", "colonel", "major", "senator", "leader", "commander",
+    "founder", "ceo", "secretary", "governor", "mayor", "akim", "hokim", "lawmaker", "mp", "activist", "blogger",
+    "historian", "orientalist", "sinologist", "lawyer", "politician", "diplomat", "representative", "fellow",
+    "editor", "author", "writer", "consultant", "observer", "commentator", "specialist", "lecturer", "dean",
+    "rector", "speaker", "member", "candidate", "opposition", "dissident", "businessman", "businesswoman",
+    "billionaire", "oligarch", "tycoon", "king", "emir", "sheikh", "mufti", "imam", "patriarch", "pope",
+    "militant", "warlord", "vice", "former", "ex", "acting", "told", "political", "military", "security",
+    "counterpart", "colleague", "son", "daughter", "wife", "husband", "brother", "nephew", "mr", "mrs", "ms", "dr",
+}
+SPEECH_VERBS = {
+    "said", "says", "told", "tells", "noted", "notes", "added", "adds", "stated", "states", "believes", "argued",
+    "argues", "wrote", "writes", "explained", "explains", "emphasized", "emphasised", "stressed", "stresses",
+    "warned", "warns", "claimed", "claims", "concluded", "concludes", "announced", "announces", "commented",
+    "comments", "suggested", "suggests", "thinks", "insisted", "recalled", "pointed", "asserted", "declared",
+    "predicted", "predicts", "admitted", "acknowledged", "estimated", "estimates", "reported", "reports", "is",
+    "was", "has", "had", "who",
+}
+_NOT_NAME_WORDS = {
+    "The", "A", "An", "In", "On", "At", "For", "From", "By", "With", "And", "But", "Or", "If", "As", "To", "Of",
+    "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You", "His", "Her", "Their",
+    "Our", "My", "Your", "There", "Here", "When", "While", "After", "Before", "Since", "However", "Moreover",
+    "Meanwhile", "Therefore", "Also", "According", "Despite", "Although", "Yet", "So", "Then", "Now", "Today",
+    "Yesterday", "Tomorrow", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "President", "Prime", "Minister", "Secretary", "General", "Deputy", "Foreign",
+    "Defense", "Defence", "Interior", "Chairman", "Head", "Chief", "Director", "Senator", "Ambassador",
+    "Mr", "Mrs", "Ms", "Dr", "Professor", "Prof", "State", "National", "Federal", "Central", "Western", "Eastern",
+    "Northern", "Southern", "North", "South", "East", "West", "Asia", "Asian", "Europe", "European", "Africa",
+    "America", "Soviet", "Union", "Republic", "Kingdom", "Empire", "Federation", "Silk", "Road", "Belt",
+    "Summit", "Forum", "Council", "Committee", "Ministry", "Institute", "Center", "Centre", "University",
+    "Security", "Defense", "Treaty", "Organization", "Organisation", "Party", "Army", "Navy", "Air", "Force",
+    "Forces", "Guard", "Office", "Department", "Agency", "Service", "Bank", "Fund", "News", "TV", "Radio",
+    "Times", "Post", "Daily", "Press", "Group", "Club", "Conference", "Day", "War", "World", "International",
+    "Global", "Islamic", "Muslim", "Christian", "Orthodox", "Catholic", "Allah", "God", "LIVE", "Photo",
+    "Video", "Read", "Related", "Spread", "Share", "Original", "Disclaimer", "Follow", "Add", "Comment",
+    "Chinese", "Russian", "American", "Turkish", "Japanese", "Kazakh", "Uzbek", "Tajik", "Kyrgyz", "Turkmen",
+    "Afghan", "Iranian", "British", "French", "German", "Indian", "Korean", "Mongolian", "Ukrainian",
+    "Belarusian", "Armenian", "Azerbaijani", "Georgian", "Pakistani", "Eurasian", "Caucasus", "Caspian",
+    "Karabakh", "Crimea", "Donbas", "Xinjiang", "Tibet", "Fergana", "Ferghana", "Pamir", "Kremlin", "Pentagon",
+    "Beijing", "Moscow", "Washington", "Brussels", "Celestial", "Why", "What", "Who", "How", "Where", "Which",
+    "Firstly", "Secondly", "Thirdly", "Finally", "Hence", "Thus", "Still", "Even", "Only", "Some", "Many",
+    "Most", "All", "Both", "Each", "Every", "No", "Not", "Nothing", "Respect", "Statistics", "Original",
+    "Surprisingly", "More", "Less", "First", "Second", "Third", "Last", "Next", "New", "Old", "Great",
+    "Supreme", "High", "Higher", "Upper", "Lower", "Lake", "River", "Mount", "Sea", "Ocean", "Gulf", "Strait",
+    "Square", "Street", "Avenue", "Palace", "House", "Hall", "Tower", "Airport", "Station", "Port", "City",
+    "Region", "Province", "Oblast", "District", "County", "Valley", "Basin", "Desert", "Steppe", "Plan",
+    "Program", "Programme", "Project", "Initiative", "Strategy", "Doctrine", "Agreement", "Accord", "Pact",
+    "Declaration", "Charter", "Convention", "Protocol", "Corridor", "Pipeline", "Railway", "Highway",
+    "LIVETEXT", "Espresso", "Telegram", "Facebook", "Twitter", "Instagram", "YouTube", "TikTok", "WhatsApp",
+}
+_NAME_TOKEN = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*$")
+_PARTICLES = {"bin", "ibn", "al", "el", "de", "van", "von", "der", "ul", "uulu", "kyzy", "ogly", "oglu"}
+ORG_HEADS = {
+    "Institute", "Center", "Centre", "University", "Committee", "Council", "Agency", "Ministry", "Department",
+    "Service", "Bank", "Fund", "Foundation", "Association", "Organization", "Organisation", "Union", "Party",
+    "Corporation", "Company", "Forum", "Club", "Commission", "Academy", "Court", "Office", "Bureau",
+    "Administration", "Assembly", "Parliament", "Federation", "Society", "School", "Authority", "Network",
+    "Channel", "Holding", "Consortium", "Group", "Movement", "Front", "Alliance", "Coalition", "Chamber",
+    "Inspectorate", "Directorate", "Guard", "Corps", "Command", "Observatory", "Initiative", "Programme",
+    "Program", "Exchange", "Airlines", "Railways", "Mission", "Secretariat", "Cabinet", "Senate", "Duma",
+    "Congress", "Majlis", "Kenesh", "Mazhilis", "Kurultai", "Prosecutor", "Police", "Army", "Forces",
+}
+_ORG_CONNECTORS = {"of", "for", "and", "on", "the", "&"}
+
+
+@dataclass
+class EntityResult:
+    mentions: list[Mention]
+    countries: list[str]
+    people: list[str]
+    organisations: list[str]
+    groups: list[str]
+    unregistered: list[Unregistered]
+    evidence: dict[str, dict[str, str]]
+
+    def count(self, actor: str) -> int:
+        return sum(1 for m in self.mentions if m.actor == actor and m.implied_by is None)
+
+
+def _capitalised(token: str) -> bool:
+    return bool(_NAME_TOKEN.match(_norm(token)))
+
+
+def _match_registry(tokens: list[Token], gaz: Gazetteer) -> list[tuple[int, int, Actor, str]]:
+    """Longest registry matches as (first token, end token, actor, how)."""
+    keys = [_norm(t.text) for t in tokens]
+    found = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(gaz.max_len, len(tokens) - i), 0, -1):
+            hit = gaz.exact.get(tuple(keys[i : i + n]))
+            if hit is not None:
+                actor, how = hit
+                if how in ("acronym", "short") and n == 1 and not _acronym_context_ok(tokens, i):
+                    break
+                found.append((i, i + n, actor, how))
+                i += n
+                break
+        else:
+            i += 1
+            continue
+    return found
+
+
+def _acronym_context_ok(tokens: list[Token], i: int) -> bool:
+    """A one-token acronym/short form must not be glued to a larger name ("Xi'an" is tokenised whole)."""
+    nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    return nxt not in ("-",)
+
+
+def _fuzzy_person(tokens: list[Token], i: int, gaz: Gazetteer, matched: set[int]) -> tuple[int, Actor] | None:
+    """'Mykhailo Galuzin' ~ 'Mikhail Galuzin': same surname skeleton and a compatible first name."""
+    if i + 1 >= len(tokens) or i in matched or i + 1 in matched:
+        return None
+    first, last = tokens[i].text, tokens[i + 1].text
+    if not (_capitalised(first) and _capitalised(last)) or first in _NOT_NAME_WORDS or last in _NOT_NAME_WORDS:
+        return None
+    candidates = gaz.surname_skeletons.get(skeleton(last), [])
+    for actor in candidates:
+        firsts = {skeleton(f.split()[0]) for f in (actor.name, *actor.aliases) if len(f.split()) >= 2}
+        key = skeleton(first)
+        if any(k[:3] == key[:3] or k.startswith(key) or key.startswith(k) for k in firsts):
+            return i + 2, actor
+    return None
+
+
+def _fuzzy_short(token: Token, gaz: Gazetteer) -> Actor | None:
+    """A lone surname spelt differently from the registry's short forms (Tokaev ~ Tokayev)."""
+    if not _capitalised(token.text) or token.text in _NOT_NAME_WORDS or len(token.text) < 5:
+        return None
+    candidates = [a for a in gaz.surname_skeletons.get(skeleton(token.text), []) if a.short]
+    if len(candidates) == 1 and any(skeleton(s) == skeleton(token.text) for s in candidates[0].short):
+        return candidates[0]
+    return None
+
+
+def _name_span(tokens: list[Token], i: int, taken: set[int], gaz: Gazetteer) -> int:
+    """End index of a run of 2-4 capitalised name tokens starting at ``i`` (or ``i`` if none)."""
+    j = i
+    while j < len(tokens) and j - i < 4 and j not in taken:
+        word = tokens[j].text
+        if _capitalised(word) and word not in _NOT_NAME_WORDS:
+            j += 1
+        elif word.lower() in _PARTICLES and j > i:
+            j += 1
+        else:
+            break
+    while j > i and tokens[j - 1].text.lower() in _PARTICLES:
+        j -= 1
+    return j if j - i >= 2 else i
+
+
+def _role_before(tokens: list[Token], i: int, spans: dict[int, int]) -> str | None:
+    """A role word shortly before ``i`` (skipping over matched organisations/countries)."""
+    j = i - 1
+    steps = 0
+    while j >= 0 and steps < 12:
+        word = tokens[j].text.lower().strip(".")
+        if word in ROLE_WORDS and word not in ("told", "is", "was", "has", "who"):
+            return tokens[j].text
+        if tokens[j].text in (".", ";", "!", "?", "(", ")", '"', "“", "”") :
+            return None
+        if not (j in spans or _capitalised(tokens[j].text) or word in _ORG_CONNECTORS or word in ROLE_WORDS
+                or tokens[j].text in (",", "-", "'s")):
+            return None
+        j -= 1
+        steps += 1
+    return None
+
+
+def _role_after(tokens: list[Token], end: int) -> str | None:
+    """', a researcher at ...' / ', head of ...' / ' said' right after a name."""
+    window = [t.text.lower() for t in tokens[end : end + 5]]
+    if not window:
+        return None
+    if window[0] in SPEECH_VERBS - {"is", "was", "has", "had", "who"}:
+        return tokens[end].text
+    if window[0] in (",", "(", "-", "–", "—"):
+        rest = [w for w in window[1:] if w not in ("a", "an", "the", "former", "ex", "-", "acting")]
+        if rest and (rest[0] in ROLE_WORDS or rest[0].endswith(("ist", "er", "or", "ian"))):
+            return " ".join(window[1:3])
+    return None
+
+
+def _speech_before(tokens: list[Token], i: int) -> str | None:
+    """'said Name Name' / 'according to Name Name'."""
+    prev = [t.text.lower() for t in tokens[max(0, i - 2) : i]]
+    if prev and prev[-1] in SPEECH_VERBS - {"is", "was", "has", "had", "who"}:
+        return prev[-1]
+    if prev[-2:] == ["according", "to"]:
+        return "according to"
+    return None
+
+
+_NOT_ORG_START = {"Soviet", "Former", "The", "This", "That", "Russian", "Ottoman", "Mongol", "Roman", "Byzantine"}
+
+
+def _detect_org(tokens: list[Token], i: int, taken: set[int], spans: dict[int, int]) -> int:
+    """End of an unknown organisation name such as 'National Security Committee of Kazakhstan'.
+
+    The name ends after a registry name that follows 'of'/'for' ('... Committee of Kazakhstan'),
+    at a comma, or at the first word that is neither capitalised nor a connector.
+    """
+    if tokens[i].text in _NOT_ORG_START:
+        return i
+    j, has_head, last_good = i, False, i
+    while j < len(tokens) and j - i < 10:
+        word = tokens[j].text
+        if j in spans and j > i and tokens[j - 1].text.lower() in ("of", "for"):
+            last_good = spans[j]
+            break
+        if word in ORG_HEADS:
+            has_head = True
+            last_good = j + 1
+        elif _capitalised(word) or (word.isupper() and len(word) > 1) or j in taken:
+            last_good = j + 1
+        elif word.lower() in _ORG_CONNECTORS and j > i:
+            pass
+        else:
+            break
+        j += 1
+    if not has_head:
+        return i
+    end = last_good
+    # Do not run on into a person's name: stop after the last head word or registry name.
+    heads = [k for k in range(i, end) if tokens[k].text in ORG_HEADS or k in spans]
+    if heads and end - heads[-1] > 1 and all(_capitalised(tokens[k].text) for k in range(heads[-1] + 1, end)):
+        end = heads[-1] + 1 if heads[-1] not in spans else spans[heads[-1]]
+    while end > i and tokens[end - 1].text.lower() in _ORG_CONNECTORS:
+        end -= 1
+    return end if end - i >= 2 else i
+
+
+def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityResult:
+    """Every actor mention in the cleaned sentences, and the lists built from them."""
+    gaz = gazetteer(registry)
+    mentions: list[Mention] = []
+    detected_people: dict[str, Unregistered] = {}
+    detected_orgs: dict[str, Unregistered] = {}
+    tokenised = [(s, tokenize(s.text)) for s in sentences]
+    local_shorts: dict[str, tuple[str, str]] = {}  # surname -> (actor, kind)
+
+    def add(actor: Actor | str, kind: str, s: Sentence, tokens: list[Token], a: int, b: int, how: str) -> None:
+        name = actor.name if isinstance(actor, Actor) else actor
+        surface = s.text[tokens[a].start : tokens[b - 1].end]
+        mentions.append(Mention(name, kind, surface, how, s.index, tokens[a].start, tokens[b - 1].end))
+
+    # Pass 1: registry spellings, fuzzy full names, detected names and organisations.
+    pending: list[tuple[Sentence, list[Token], set[int]]] = []
+    for s, tokens in tokenised:
+        spans: dict[int, int] = {}
+        starts: dict[int, int] = {}
+        for a, b, actor, how in _match_registry(tokens, gaz):
+            starts[a] = b
+            add(actor, actor.kind, s, tokens, a, b, how)
+            for k in range(a, b):
+                spans[k] = b
+            if actor.kind == "person":
+                _remember_shorts(actor, local_shorts)
+        taken = set(spans)
+        i = 0
+        while i < len(tokens):
+            if i in taken:
+                # A country name can start an organisation's name ("Taiwan Institute of ...").
+                org_end = _detect_org(tokens, i, taken, spans) if starts.get(i) == i + 1 else i
+                if org_end > i + 1 and not registry.resolve(s.text[tokens[i].start : tokens[org_end - 1].end]):
+                    name = s.text[tokens[i].start : tokens[org_end - 1].end]
+                    detected_orgs.setdefault(name, Unregistered(name, "organisation", None, f"detected in: {s.text[:160]}"))
+                    add(name, "organisation", s, tokens, i, org_end, "detected")
+                    taken.update(range(i, org_end))
+                    i = org_end
+                    continue
+                i += 1
+                continue
+            fuzzy = _fuzzy_person(tokens, i, gaz, taken)
+            if fuzzy:
+                end, actor = fuzzy
+                add(actor, "person", s, tokens, i, end, "fuzzy")
+                _remember_shorts(actor, local_shorts)
+                taken.update(range(i, end))
+                i = end
+                continue
+            org_end = _detect_org(tokens, i, taken, spans) if _capitalised(tokens[i].text) else i
+            if org_end > i and not any(k in taken and spans.get(k, 0) >= org_end for k in range(i, org_end)):
+                name = s.text[tokens[i].start : tokens[org_end - 1].end]
+                if not registry.resolve(name):
+                    detected_orgs.setdefault(name, Unregistered(name, "organisation", None, f"detected in: {s.text[:160]}"))
+                    add(name, "organisation", s, tokens, i, org_end, "detected")
+                    taken.update(range(i, org_end))
+                    i = org_end
+                    continue
+            end = _name_span(tokens, i, taken, gaz)
+            if end > i:
+                why = _role_before(tokens, i, spans) or _role_after(tokens, end) or _speech_before(tokens, i)
+                name = " ".join(t.text for t in tokens[i:end])
+                if why and not any(_norm(t.text) in gaz.vocabulary and gaz.exact.get((_norm(t.text),), (None, ""))[1] in ("name", "alias", "demonym", "metonym") for t in tokens[i:end]):
+                    detected_people.setdefault(name, Unregistered(name, "person", None, f"'{why}' next to the name in: {s.text[:160]}"))
+                    add(name, "person", s, tokens, i, end, "detected")
+                    local_shorts.setdefault(tokens[end - 1].text, (name, "person"))
+                    taken.update(range(i, end))
+                    i = end
+                    continue
+            i += 1
+        pending.append((s, tokens, taken))
+
+    # Pass 2: lone surnames of people already named in the article, and fuzzy short forms.
+    for s, tokens, taken in pending:
+        for i, token in enumerate(tokens):
+            if i in taken or not _capitalised(token.text):
+                continue
+            if token.text in local_shorts:
+                actor, kind = local_shorts[token.text]
+                add(actor, kind, s, tokens, i, i + 1, "local")
+                continue
+            actor = _fuzzy_short(token, gaz)
+            if actor is not None:
+                add(actor, "person", s, tokens, i, i + 1, "fuzzy")
+
+    mentions.extend(_implied_countries(mentions, registry))
+    mentions.sort(key=lambda m: (m.sentence, m.start, m.implied_by or ""))
+    return _summarise(mentions, registry, detected_people, detected_orgs)
+
+
+def _remember_shorts(actor: Actor, local_shorts: dict[str, tuple[str, str]]) -> None:
+    for form in (actor.name, *actor.aliases):
+        parts = form.split()
+        if len(parts) >= 2:
+            local_shorts.setdefault(parts[-1], (actor.name, "person"))
+            if actor.country in ("China", "Taiwan", "North Korea", "South Korea", "Vietnam"):
+                local_shorts.setdefault(parts[0], (actor.name, "person"))
+
+
+def _implied_countries(mentions: list[Mention], registry: Registry) -> list[Mention]:
+    """Officials and government bodies stand for their country ("Putin" -> Russia)."""
+    implied = []
+    for m in mentions:
+        actor = registry.get(m.actor)
+        if actor is None or not actor.country:
+            continue
+        official = actor.kind == "person" and actor.category in ("official", "military")
+        government = actor.kind == "organisation" and actor.org_kind == "government"
+        if official or government:
+            implied.append(Mention(actor.country, "country", m.surface, "implied", m.sentence, m.start, m.end, m.actor))
+    return implied
+
+
+def _ranked(mentions: list[Mention], kind: str) -> list[str]:
+    """Actors of ``kind`` by number of mentions, then first appearance."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for order, m in enumerate(mentions):
+        if m.kind == kind:
+            counts[m.actor] += 1 if m.implied_by is None else 0
+            first.setdefault(m.actor, order)
+    return sorted(counts, key=lambda a: (-counts[a], first[a]))
+
+
+def _summarise(
+    mentions: list[Mention],
+    registry: Registry,
+    detected_people: dict[str, Unregistered],
+    detected_orgs: dict[str, Unregistered],
+) -> EntityResult:
+    evidence: dict[str, dict[str, str]] = {"countries": {}, "people": {}, "organisations": {}}
+    field_of = {"country": "countries", "person": "people", "organisation": "organisations"}
+    surfaces: dict[str, list[str]] = defaultdict(list)
+    for m in mentions:
+        label = f"{m.surface} ({m.how}{' via ' + m.implied_by if m.implied_by else ''})"
+        if label not in surfaces[m.actor]:
+            surfaces[m.actor].append(label)
+    for m in mentions:
+        if m.kind in field_of:
+            evidence[field_of[m.kind]][m.actor] = ", ".join(surfaces[m.actor][:4])
+    used_people = {m.actor for m in mentions if m.kind == "person"}
+    used_orgs = {m.actor for m in mentions if m.kind == "organisation"}
+    unregistered = [u for n, u in sorted(detected_people.items()) if n in used_people]
+    unregistered += [u for n, u in sorted(detected_orgs.items()) if n in used_orgs]
+    return EntityResult(
+        mentions=mentions,
+        countries=_ranked(mentions, "country"),
+        people=_ranked(mentions, "person"),
+        organisations=_ranked(mentions, "organisation"),
+        groups=_ranked(mentions, "group"),
+        unregistered=unregistered,
+        evidence={k: dict(sorted(v.items())) for k, v in evidence.items()},
+    )

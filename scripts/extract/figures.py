@@ -1,0 +1,92 @@
+"""Key figures (amounts, percentages, counts) and quotes with their speakers."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Figure, Quote
+from ..textutil import Sentence
+from .entities import Mention
+
+_CURRENCY = r"(?:\$|US\$|USD|€|EUR|£|¥|₽|yuan|rubles?|roubles?|tenge|soms?|sums?|somoni|manats?|dollars?|euros?|RMB)"
+_SCALE = r"(?:thousand|million|billion|trillion|mln|bln|bn|tn|m|k)"
+_NUMBER = r"\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
+FIGURE = re.compile(
+    rf"(?:{_CURRENCY}\s?(?:{_NUMBER})(?:\s?{_SCALE})?\b(?:\s?{_CURRENCY})?"
+    rf"|(?:{_NUMBER})\s?{_SCALE}?\s?{_CURRENCY}(?![a-z])"
+    rf"|(?:{_NUMBER})\s?(?:%|per ?cent\b|percent\b)"
+    rf"|(?:{_NUMBER})(?:\s{_SCALE})?\s(?:[a-z-]+\s){{0,2}}(?:documents|agreements|deals|contracts|people|troops|soldiers|"
+    rf"migrants|workers|tons|tonnes|barrels|cubic meters|kilometers|km|projects|companies|countries|states|members|"
+    rf"votes|seats|days|years|minutes|hours|cases|deaths|victims|refugees|visits|meetings|flights|trains|cars|jobs)\b)",
+    re.IGNORECASE,
+)
+_YEAR_ONLY = re.compile(r"^(?:19|20)\d{2}$")
+QUOTE = re.compile(r"[\"“«]([^\"“”«»]{20,}?)[\"”»]")
+_SPEECH = re.compile(
+    r"\b(?:said|says|told|tells|noted|notes|added|adds|stated|stresses|stressed|emphasized|concluded|concludes|"
+    r"believes|argued|argues|explained|warned|insisted|according to)\b",
+    re.IGNORECASE,
+)
+_PRONOUN_SPEAKER = re.compile(r"\b(?:he|she)\s+(?:said|says|adds|added|notes|noted|concludes|concluded|told|stressed|emphasized|explained)\b", re.IGNORECASE)
+
+
+def extract_figures(sentences: list[Sentence], limit: int = 8) -> list[Figure]:
+    figures: list[Figure] = []
+    seen: set[str] = set()
+    for s in sentences:
+        for match in FIGURE.finditer(s.text):
+            value = match.group().strip(" ,.")
+            if _YEAR_ONLY.match(value) or value.lower() in seen:
+                continue
+            seen.add(value.lower())
+            figures.append(Figure(value=value, sentence=s.text))
+            if len(figures) >= limit:
+                return figures
+    return figures
+
+
+def _speaker(sentence: Sentence, quote_span: tuple[int, int], people: list[Mention], last_person: str | None) -> str | None:
+    """The person a quote is attributed to: named next to a speech verb, or 'he said' after the last named person."""
+    outside = [m for m in people if not (quote_span[0] <= m.start < quote_span[1])]
+    if outside and _SPEECH.search(sentence.text):
+        return min(outside, key=lambda m: min(abs(m.start - quote_span[1]), abs(quote_span[0] - m.end))).actor
+    if _PRONOUN_SPEAKER.search(sentence.text[quote_span[1] :]) or _PRONOUN_SPEAKER.search(sentence.text[: quote_span[0]]):
+        return last_person
+    if outside:
+        return outside[0].actor
+    return None
+
+
+def extract_quotes(sentences: list[Sentence], mentions: list[Mention], limit: int = 6) -> list[Quote]:
+    """Direct quotes of at least a few words, with the speaker when the text names one."""
+    people_by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.kind == "person" and m.implied_by is None:
+            people_by_sentence.setdefault(m.sentence, []).append(m)
+    paragraphs: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        paragraphs.setdefault(s.paragraph, []).append(s)
+    quotes: list[Quote] = []
+    last_person: str | None = None
+    for _, group in sorted(paragraphs.items()):
+        text = " ".join(s.text for s in group)
+        offsets, position = [], 0
+        for s in group:
+            offsets.append(position)
+            position += len(s.text) + 1
+        people = [
+            Mention(m.actor, m.kind, m.surface, m.how, m.sentence, m.start + offsets[i], m.end + offsets[i])
+            for i, s in enumerate(group)
+            for m in people_by_sentence.get(s.index, [])
+        ]
+        merged = Sentence(text, group[0].paragraph, group[0].index)
+        for match in QUOTE.finditer(text):
+            if len(match.group(1).split()) < 5:
+                continue
+            speaker = _speaker(merged, match.span(), people, last_person)
+            quotes.append(Quote(text=match.group(1).strip(), speaker=speaker))
+            if len(quotes) >= limit:
+                return quotes
+        if people:
+            last_person = people[-1].actor
+    return quotes

@@ -1,0 +1,64 @@
+"""Summary, thesis and key points: extractive, from the sentences that carry the article."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from ..textutil import Sentence
+
+STOPWORDS = set(
+    """a an the and or but if of in on at to for from by with as is are was were be been being this that these
+    those it its they them their he she his her we our you your i not no so than then there here which who whom
+    whose what when where why how all any both each few more most other some such only own same too very can will
+    just should now also has have had do does did would could may might must shall into about over after before
+    between through during without within under again further once said says according""".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+
+
+def content_words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text) if w.lower() not in STOPWORDS and len(w) > 2]
+
+
+def _is_body_sentence(sentence: Sentence) -> bool:
+    words = sentence.text.split()
+    return len(words) >= 8 and sentence.text[-1:] in ".!?\"”" and not sentence.text.startswith(("“", '"'))
+
+
+def rank_sentences(sentences: list[Sentence], actor_weight: dict[int, float] | None = None) -> list[tuple[float, Sentence]]:
+    """Score sentences by shared vocabulary with the whole text, position and actor mentions."""
+    frequencies = Counter(w for s in sentences for w in set(content_words(s.text)))
+    ranked = []
+    for s in sentences:
+        if not _is_body_sentence(s):
+            continue
+        words = set(content_words(s.text))
+        centrality = sum(math.log1p(frequencies[w]) for w in words) / math.sqrt(len(words) + 1)
+        position = 1.5 if s.paragraph == 0 else (0.6 if s.paragraph <= 2 else 0.0)
+        actors = (actor_weight or {}).get(s.index, 0.0)
+        ranked.append((centrality + position + actors, s))
+    return sorted(ranked, key=lambda item: (-item[0], item[1].index))
+
+
+def extract_summary(sentences: list[Sentence], actor_weight: dict[int, float] | None = None, max_chars: int = 700) -> tuple[str, str, list[str]]:
+    """(summary, thesis, key points)."""
+    ranked = rank_sentences(sentences, actor_weight)
+    if not ranked:
+        text = " ".join(s.text for s in sentences)[:max_chars]
+        return text, text[:300], []
+    thesis = ranked[0][1].text
+    chosen: list[Sentence] = []
+    total = 0
+    for _, s in ranked:
+        if total + len(s.text) > max_chars and chosen:
+            continue
+        chosen.append(s)
+        total += len(s.text) + 1
+        if len(chosen) == 3:
+            break
+    summary = " ".join(s.text for s in sorted(chosen, key=lambda s: s.index))
+    used = {s.index for s in chosen}
+    points = [s.text for _, s in ranked if s.index not in used][:4]
+    return summary, thesis, points
