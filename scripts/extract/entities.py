@@ -402,7 +402,7 @@ def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityRes
                 i = end
                 continue
             org_end = _detect_org(tokens, i, taken, spans) if _capitalised(tokens[i].text) else i
-            if org_end > i and not any(k in taken and spans.get(k, 0) >= org_end for k in range(i, org_end)):
+            if org_end > i and not all(k in taken for k in range(i, org_end)):
                 name = s.text[tokens[i].start : tokens[org_end - 1].end]
                 if not registry.resolve(name):
                     detected_orgs.setdefault(name, Unregistered(name, "organisation", None, f"detected in: {s.text[:160]}"))

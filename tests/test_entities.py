@@ -1,0 +1,75 @@
+from scripts.extract.entities import extract_entities, skeleton
+from tests.helpers import fixture_registry, sentences
+
+
+def entities(text: str):
+    return extract_entities(sentences(text), fixture_registry())
+
+
+def test_metonyms_demonyms_and_aliases_map_to_countries():
+    result = entities(
+        "The Kremlin was silent while Beijing spoke. Moscow is extremely dependent on the Celestial Empire. "
+        "A Kazakh political scientist disagreed with the U.S. position."
+    )
+    assert set(result.countries) == {"Russia", "China", "Kazakhstan", "United States"}
+    assert "metonym" in result.evidence["countries"]["Russia"]
+
+
+def test_variant_spellings_resolve_to_one_person():
+    result = entities("Rahmon met Japarov. Later Rakhmon and Zhaparov never shook hands, said Emomali Rahmon.")
+    assert result.people == ["Emomali Rahmon", "Sadyr Japarov"]
+    assert result.count("Emomali Rahmon") == 3
+
+
+def test_transliteration_variant_of_full_name_matches_by_skeleton():
+    result = entities("Russian Deputy Foreign Minister Mykhailo Galuzin spoke. Anthony Blinken listened.")
+    assert "Mikhail Galuzin" in result.people
+    assert skeleton("Zhaparov") == skeleton("Japarov")
+    assert skeleton("Rakhmon") == skeleton("Rahmon")
+
+
+def test_officials_imply_their_country_but_analysts_do_not():
+    result = entities("Putin arrived late. Nobody else came.")
+    assert "Russia" in result.countries
+    assert any(m.implied_by == "Vladimir Putin" for m in result.mentions)
+
+
+def test_unknown_people_are_detected_from_roles_and_speech_and_reported():
+    result = entities(
+        "Temur Umarov, researcher at the Carnegie Russia Eurasia Center, disagreed. "
+        "Kazakh political scientist Rustam Burnashev agreed. According to Umarov, nothing changed."
+    )
+    assert {"Temur Umarov", "Rustam Burnashev"} <= set(result.people)
+    assert result.count("Temur Umarov") == 2  # the lone surname later counts too
+    kinds = {u.name: u.kind for u in result.unregistered}
+    assert kinds["Temur Umarov"] == "person"
+
+
+def test_unknown_organisation_stops_before_a_following_name():
+    result = entities("This was told by the ex-head of the National Security Committee of Kazakhstan Alnur Musayev.")
+    assert "National Security Committee of Kazakhstan" in result.organisations
+    assert "Alnur Musayev" in result.people
+
+
+def test_organisations_by_acronym_alias_and_institution():
+    result = entities(
+        "The CSTO, the Eurasian Union and the Commonwealth of Nations of Independent States met. "
+        "China's Ministry of Foreign Affairs announced it. The Russian Foreign Ministry objected."
+    )
+    assert set(result.organisations) >= {
+        "Collective Security Treaty Organization",
+        "Eurasian Economic Union",
+        "Commonwealth of Independent States",
+        "Ministry of Foreign Affairs of China",
+        "Ministry of Foreign Affairs of Russia",
+    }
+
+
+def test_city_names_that_contain_a_short_form_do_not_match_it():
+    result = entities("The summit was held in Xi'an. Later it moved to Washington Street.")
+    assert "Xi Jinping" not in result.people
+
+
+def test_historical_entities_are_not_organisations():
+    result = entities("Kazakhstan was part of the former Soviet Union until 1991.")
+    assert result.organisations == []

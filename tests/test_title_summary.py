@@ -1,0 +1,53 @@
+from scripts.extract.figures import extract_figures, extract_quotes
+from scripts.extract.entities import extract_entities
+from scripts.extract.summary import extract_summary
+from scripts.extract.title import MAX_TITLE, extract_title, title_from_lead
+from tests.helpers import fixture_registry, sentences
+
+
+def test_printed_headline_wins():
+    title, evidence = extract_title("China offers a military alliance", "Lead sentence.")
+    assert title == "China offers a military alliance" and "headline" in evidence
+
+
+def test_title_from_lead_is_whole_words_and_short():
+    lead = ("Some Central Asian countries have made it clear that they are not ready to take risks and may join "
+            "Western sanctions against Russia, TASS reports with reference to an official.")
+    title = title_from_lead(lead)
+    assert len(title) <= MAX_TITLE
+    assert lead.startswith(title.rstrip("…"))
+    assert title.rstrip("…").split()[-1] in lead.split()
+
+
+def test_title_from_lead_prefers_a_clause_boundary():
+    lead = ("In China, a summit of five Central Asian states was held in the city of Xi'an, at which China finally "
+            "rolled out its geopolitical claims to Central Asia.")
+    assert title_from_lead(lead) == "In China, a summit of five Central Asian states was held in the city of Xi'an"
+
+
+def test_summary_and_thesis_come_from_the_article():
+    text = ("China is expanding its influence in Central Asia through trade and security deals. "
+            "The summit in Xi'an produced several agreements on trade and security. "
+            "Kazakhstan welcomed the trade deals with China. Weather was fine.")
+    summary, thesis, points = extract_summary(sentences(text))
+    assert thesis in text and thesis in summary
+    assert "Weather was fine." not in summary
+    assert all(p in text for p in points)
+
+
+def test_key_figures_keep_their_sentence_and_skip_years():
+    ss = sentences("In 2023, trade reached $31.5 billion. China pledged 26 billion yuan ($3.6 billion). "
+                   "About 80% of goods transit. The summit achieved 86 cooperation outcome documents.")
+    values = [f.value for f in extract_figures(ss)]
+    assert "$31.5 billion" in values and "80%" in values and "26 billion yuan" in values
+    assert "86 cooperation outcome documents" in values
+    assert "2023" not in values
+    assert all(f.sentence in " ".join(s.text for s in ss) for f in extract_figures(ss))
+
+
+def test_quotes_are_attributed_to_named_or_pronoun_speakers():
+    text = ('"We want respect. Nothing else. Respect," Emomali Rahmon said at the summit.\n\n'
+            '"This is a huge humiliation for the Kremlin and everyone," he adds.')
+    ss = sentences(text)
+    quotes = extract_quotes(ss, extract_entities(ss, fixture_registry()).mentions)
+    assert [q.speaker for q in quotes] == ["Emomali Rahmon", "Emomali Rahmon"]
