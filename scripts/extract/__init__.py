@@ -19,8 +19,9 @@ from urllib.parse import urlparse
 from .. import paths
 from ..clean import Cleaned, clean
 from ..model import Briefing, Source
-from ..problems import Problem, ProblemsError
+from ..problems import ProblemsError
 from ..registry import Registry, default_registry
+from ..seed_header import read_seed
 from ..textutil import sentences_of
 from .entities import EntityResult, extract_entities
 from .figures import extract_figures, extract_quotes
@@ -133,32 +134,13 @@ def draft_from_text(text: str, seed: str | None, sha256: str | None, registry: R
     )
 
 
-def read_seed_text(path: Path) -> tuple[str, bytes]:
-    """The seed's text and bytes; raise ProblemsError for empty or non-UTF-8 files."""
-    file = paths.relative(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ProblemsError([Problem(file, 1, f"cannot read: {error.strerror}")]) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise ProblemsError(
-            [Problem(file, line, f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); save the file as UTF-8")]
-        ) from None
-    if not text.strip():
-        raise ProblemsError([Problem(file, 1, "empty seed: paste the article text into it")])
-    return text, raw
-
-
 def draft_briefing(path: Path, registry: Registry | None = None) -> Briefing:
     """Draft the briefing of one seed file."""
     registry = registry or default_registry()
-    text, raw = read_seed_text(path)
-    seed = paths.relative(path)
-    seed_field = seed if re.fullmatch(r"seeds/[A-Za-z0-9][A-Za-z0-9._-]*\.txt", seed) else None
-    return draft_from_text(text, seed_field, hashlib.sha256(raw).hexdigest(), registry)
+    seed = read_seed(path)
+    name = paths.relative(path)
+    seed_field = name if re.fullmatch(r"seeds/[A-Za-z0-9][A-Za-z0-9._-]*\.txt", name) else None
+    return draft_from_text(seed.text, seed_field, hashlib.sha256(seed.raw).hexdigest(), registry, seed.header)
 
 
 def run_extract(args: argparse.Namespace) -> int:
