@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import paths
-from .extract import draft_briefing
+from .extract import draft_briefing, seed_reference
 from .model import Briefing
 from .problems import Problem, ProblemsError
 from .registry import default_registry
@@ -75,7 +75,7 @@ def plan_new(seed_dir: Path, briefing_dir: Path, quiet: bool) -> tuple[list[Plan
     """Draft (in memory) a briefing for each seed that has none."""
     existing = briefings_by_seed(briefing_dir)
     registry = default_registry()
-    todo = [s for s in seeds_in(seed_dir) if paths.relative(s) not in existing]
+    todo = [s for s in seeds_in(seed_dir) if seed_reference(s) not in existing]
     plans: list[Plan] = []
     problems: list[Problem] = []
     taken: set[Path] = set()
@@ -97,7 +97,7 @@ def force_redraft(seed: Path, briefing_dir: Path, overwrite_edited: bool) -> int
     if not seed.is_file():
         print(f"error: {seed}: no such seed file", file=sys.stderr)
         return 1
-    existing = briefings_by_seed(briefing_dir).get(paths.relative(seed))
+    existing = briefings_by_seed(briefing_dir).get(seed_reference(seed) or "")
     briefing = draft_briefing(seed, default_registry())
     text = render_briefing(briefing)
     if existing is None:

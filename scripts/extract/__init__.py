@@ -134,12 +134,18 @@ def draft_from_text(text: str, seed: str | None, sha256: str | None, registry: R
     )
 
 
+def seed_reference(path: Path) -> str | None:
+    """``seeds/NAME.txt`` for a file in a ``seeds`` directory (the briefing's link to its seed)."""
+    if path.parent.name == "seeds" and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*\.txt", path.name):
+        return f"seeds/{path.name}"
+    return None
+
+
 def draft_briefing(path: Path, registry: Registry | None = None) -> Briefing:
     """Draft the briefing of one seed file."""
     registry = registry or default_registry()
     seed = read_seed(path)
-    name = paths.relative(path)
-    seed_field = name if re.fullmatch(r"seeds/[A-Za-z0-9][A-Za-z0-9._-]*\.txt", name) else None
+    seed_field = seed_reference(path)
     return draft_from_text(seed.text, seed_field, hashlib.sha256(seed.raw).hexdigest(), registry, seed.header)
 
 

@@ -1,0 +1,111 @@
+"""The ingest command end to end, in a temporary project (real registry, temporary seeds/briefings)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scripts.paths import ROOT
+
+SEED = ROOT / "seeds" / "001_43d77263dc444d28.txt"
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "scripts", *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "briefings").mkdir()
+    (tmp_path / "seeds" / SEED.name).write_bytes(SEED.read_bytes())
+    return tmp_path
+
+
+def ingest(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return run("ingest", "--seeds", str(project / "seeds"), "--briefings", str(project / "briefings"), *extra)
+
+
+def snapshot(directory: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(directory.iterdir())}
+
+
+def test_ingest_drafts_once_and_is_idempotent(project: Path):
+    first = ingest(project)
+    assert first.returncode == 0, first.stderr
+    files = snapshot(project / "briefings")
+    assert len(files) == 1
+    name = next(iter(files))
+    assert name.startswith("2023-05-") and name.endswith(".md")
+    second = ingest(project)
+    assert second.returncode == 0 and "nothing to do" in second.stdout
+    assert snapshot(project / "briefings") == files
+
+
+def test_hand_edited_briefing_survives_ingest_and_force(project: Path):
+    ingest(project)
+    path = next((project / "briefings").iterdir())
+    edited = path.read_text(encoding="utf-8").replace("stance:\n", "stance:\n  Japan: neutral\n", 1)
+    path.write_text(edited, encoding="utf-8")
+    assert ingest(project).returncode == 0
+    assert path.read_text(encoding="utf-8") == edited
+    forced = ingest(project, "--force", str(project / "seeds" / SEED.name))
+    assert forced.returncode == 1
+    assert "refused" in forced.stderr and "-  Japan: neutral" in forced.stdout  # the diff is shown
+    assert path.read_text(encoding="utf-8") == edited
+    consented = ingest(project, "--force", str(project / "seeds" / SEED.name), "--overwrite-edited")
+    assert consented.returncode == 0
+    assert "Japan: neutral" not in next((project / "briefings").iterdir()).read_text(encoding="utf-8")
+
+
+def test_reviewed_briefing_is_protected_even_if_otherwise_untouched(project: Path):
+    ingest(project)
+    path = next((project / "briefings").iterdir())
+    text = path.read_text(encoding="utf-8").replace("reviewed: false", "reviewed: true")
+    path.write_text(text, encoding="utf-8")
+    assert ingest(project, "--force", str(project / "seeds" / SEED.name)).returncode == 1
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_force_on_untouched_draft_redrafts_without_asking(project: Path):
+    ingest(project)
+    before = snapshot(project / "briefings")
+    result = ingest(project, "--force", str(project / "seeds" / SEED.name))
+    assert result.returncode == 0 and "unchanged" in result.stdout
+    assert snapshot(project / "briefings") == before
+
+
+def test_bad_seeds_are_all_reported_and_nothing_is_written(project: Path):
+    (project / "seeds" / "empty.txt").write_text("  \n", encoding="utf-8")
+    (project / "seeds" / "latin1.txt").write_bytes("Tashkent said caf\xe9 prices rose.\n".encode("latin-1"))
+    result = ingest(project)
+    assert result.returncode == 1
+    assert "empty.txt:1" in result.stderr and "latin1.txt:1" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list((project / "briefings").iterdir()) == []
+
+
+def test_extract_json_is_one_object_per_file_with_the_stable_fields():
+    import json
+
+    result = run("extract", str(SEED), str(ROOT / "seeds" / "004_38efaf17c46e61f5.txt"), "--json")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["file"] for r in records] == [str(SEED), str(ROOT / "seeds" / "004_38efaf17c46e61f5.txt")]
+    for record in records:
+        assert {"title", "date", "date_basis", "date_evidence", "source", "countries", "people", "organisations",
+                "stance", "thesis", "summary"} <= set(record)
+        assert all(isinstance(name, str) for name in record["people"] + record["organisations"])
+
+
+def test_extract_reports_a_missing_file_without_traceback():
+    result = run("extract", "no/such/file.txt", "--json")
+    assert result.returncode == 1 and "no/such/file.txt" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_help_lists_the_commands():
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("ingest", "extract", "check", "evaluate", "new"):
+        assert command in result.stdout
