@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
@@ -95,7 +96,16 @@ def _collect(
     if registry is not None:
         for path in files if files is not None else briefing_paths(briefings_dir):
             problems += validate_file(path, registry, root)[1]
-    return sorted(set(problems)), registry is not None
+    return sorted({_relative_to(problem, root) for problem in problems}), registry is not None
+
+
+def _relative_to(problem: Problem, root: Path) -> Problem:
+    """Name files inside ``root`` relative to it (other modules name them from this repository)."""
+    path = Path(problem.file)
+    if not path.is_absolute():
+        return problem
+    shown = display_name(path, root)
+    return problem if shown == problem.file else replace(problem, file=shown)
 
 
 def report(problems: list[Problem], checked: int, registry_ok: bool = True, out: TextIO = sys.stderr) -> None:

@@ -72,6 +72,17 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("gold", metavar="GOLD.yaml")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
     evaluate.add_argument("--details", action="store_true", help="list every miss and false positive")
+
+    from .scaffold import add_arguments as add_new_arguments
+
+    new = commands.add_parser(
+        "new",
+        help="write a briefing by hand from a template",
+        description="Write briefings/YYYY-MM-DD-slug.md from a template and print its path. Flags not given "
+        "are asked for on a terminal; what is unknown becomes a 'TODO: ...' placeholder that check rejects "
+        "until replaced. Never overwrites a file.",
+    )
+    add_new_arguments(new)
     return parser
 
 
@@ -95,6 +106,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .evaluate import run_evaluate
 
             return run_evaluate(args)
+        if args.command == "new":
+            from .scaffold import run_new
+
+            return run_new(args)
     except ProblemsError as error:
         for problem in error.problems:
             print(f"error: {problem}", file=sys.stderr)

@@ -28,6 +28,7 @@ from .slugs import slugify
 SCHEMA_FILE = "docs/schemas/briefing.schema.json"
 FILE_NAME = re.compile(r"^(?P<prefix>[0-9]{4}-[0-9]{2}-[0-9]{2}|undated)-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 PLACEHOLDER = re.compile(r"^\s*TODO\b")
+BODY_PLACEHOLDER = re.compile(r"^\s*(?:[-*>]\s+)?TODO\b")
 IGNORED_FILES = {"readme.md", ".gitkeep", ".gitignore"}
 KIND_OF_FIELD = {"countries": "country", "people": "person", "organisations": "organisation"}
 FIELD_OF_KIND = {kind: field for field, kind in KIND_OF_FIELD.items()}
@@ -541,19 +542,24 @@ def _strings(value: Any, path: list[Any]) -> list[tuple[list[Any], str]]:
     return []
 
 
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
+
+
 def placeholder_problems(data: dict[str, Any], body: str, body_line: int, file: str) -> list[Problem]:
     """Template values ('TODO: ...') left in the front matter or the body."""
     problems = []
     for path, text in _strings(data, []):
         if PLACEHOLDER.match(text):
             problems.append(
-                Problem(file, _node_line(data, path, 2), f"{_where(path)} is still the placeholder '{text.strip()}': "
-                        "replace it", _field_label(path))
+                Problem(file, _node_line(data, path, 2), f"{_where(path)} is still the placeholder "
+                        f"'{_short(text)}': replace it", _field_label(path))
             )
     for index, line in enumerate(body.split("\n")):
-        if PLACEHOLDER.match(line):
+        if BODY_PLACEHOLDER.match(line):
             problems.append(
-                Problem(file, body_line + index, f"the text still has the placeholder '{line.strip()}': replace it")
+                Problem(file, body_line + index, f"the text still has the placeholder '{_short(line)}': replace it")
             )
     return problems
 
