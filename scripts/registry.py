@@ -259,7 +259,8 @@ def _entry_problems(kind: str, entry: Any, file: str) -> list[Problem]:
                 problems.append(Problem(file, yamlio.line_of(role, key, role_line), f"role {key} '{text}' must be a year or a date: 2019, 2019-03 or 2019-03-20", "roles"))
             else:
                 bounds[key] = text
-        if "from" in bounds and "to" in bounds and bounds["to"] < bounds["from"]:
+        width = min(len(bounds.get("from", "")), len(bounds.get("to", "")))  # 2019 vs 2019-03-20: compare years
+        if width and bounds["to"][:width] < bounds["from"][:width]:
             problems.append(Problem(file, role_line, f"role '{role['title']}' ends ({bounds['to']}) before it starts ({bounds['from']})", "roles"))
     return problems
 

@@ -321,13 +321,13 @@ def real_date_problem(text: str) -> str | None:
         pass
     year, month, day = (int(x) for x in text.split("-"))
     if not 1 <= month <= 12:
-        return f"{text} is not a real date: there is no month {month}"
+        return f"'{text}' is not a real date: there is no month {month}"
     if month == 12:
         days = 31
     else:
         days = (dt.date(year, month + 1, 1) - dt.date(year, month, 1)).days
     month_name = dt.date(2000, month, 1).strftime("%B")
-    return f"{text} is not a real date: {month_name} {year} has {days} days"
+    return f"'{text}' is not a real date: {month_name} {year} has {days} days"
 
 
 def date_problems(data: dict[str, Any], file: str, today: dt.date | None = None) -> list[Problem]:

@@ -124,13 +124,18 @@ def explain_syntax_error(problem: str) -> str:
     return problem
 
 
-def _error_line(error: yaml.MarkedYAMLError) -> int:
-    """The 0-based line a person should look at (the context for unclosed things)."""
+def _error_line(error: yaml.MarkedYAMLError, text: str) -> int:
+    """The 0-based line a person should look at (where an unclosed thing was opened)."""
     problem = error.problem or ""
-    if error.context_mark is not None and (
-        "could not find expected ':'" in problem or "found unexpected end of stream" in problem
+    end = len(text.rstrip())
+    context = error.context_mark if error.context_mark is not None and error.context_mark.index < end else None
+    at_end = error.problem_mark is not None and error.problem_mark.index >= end
+    if context is not None and (
+        at_end or "could not find expected ':'" in problem or "found unexpected end of stream" in problem
     ):
-        return error.context_mark.line
+        return context.line
+    if at_end:
+        return text[:end].count("\n")  # the last line that has something on it
     mark = error.problem_mark or error.context_mark
     return mark.line if mark else 0
 
@@ -148,7 +153,7 @@ def load(text: str, first_line: int = 1) -> Loaded:
         raise
     except yaml.MarkedYAMLError as error:
         problem = " ".join(filter(None, [error.context, error.problem]))
-        raise YamlError(f"YAML syntax error: {explain_syntax_error(problem)}", _error_line(error) + first_line) from None
+        raise YamlError(f"YAML syntax error: {explain_syntax_error(problem)}", _error_line(error, text) + first_line) from None
     except yaml.YAMLError as error:
         raise YamlError(f"YAML error: {error}", first_line) from None
     finally:

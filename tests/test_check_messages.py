@@ -91,7 +91,7 @@ def changed(old: str, new: str, text: str = GOOD) -> str:
 CASES: dict[str, tuple[str | bytes, str]] = {
     "2022-10-18-bad-date.md": (
         changed("date: 2022-10-18", "date: 2023-02-30"),
-        "briefings/2022-10-18-bad-date.md:4: date: 2023-02-30 is not a real date: February 2023 has 28 days: "
+        "briefings/2022-10-18-bad-date.md:4: date: '2023-02-30' is not a real date: February 2023 has 28 days: "
         "fix the day",
     ),
     "2999-01-01-future-date.md": (
