@@ -93,7 +93,18 @@ def describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, (dt.date, dt.datetime)):
         return f"a date ({value.isoformat()})"
-    return f"'{value}'"
+    return f"'{shorten(str(value), 80)}'"
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters shown as escapes (no terminal tricks from file names)."""
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """One line of at most ``limit`` characters, for quoting a value in a message."""
+    text = printable(" ".join(text.split()))
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
 
 
 def or_list(words: list[str] | tuple[str, ...]) -> str:
@@ -114,9 +125,16 @@ def did_you_mean(word: str, choices: list[str] | tuple[str, ...], cutoff: float 
 def display_name(path: Path, root: Path) -> str:
     """``path`` relative to ``root`` (or the repository) when inside it."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        shown = path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
-        return paths.relative(path)
+        shown = paths.relative(path)
+    if path.is_symlink():
+        shown = (path.parent.resolve() / path.name).as_posix()
+        try:
+            shown = (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return printable(shown)
 
 
 def _node_line(data: Any, path: list[Any], default: int) -> int:
@@ -542,11 +560,6 @@ def _strings(value: Any, path: list[Any]) -> list[tuple[list[Any], str]]:
     return []
 
 
-def _short(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
-
-
 def placeholder_problems(data: dict[str, Any], body: str, body_line: int, file: str) -> list[Problem]:
     """Template values ('TODO: ...') left in the front matter or the body."""
     problems = []
@@ -554,12 +567,12 @@ def placeholder_problems(data: dict[str, Any], body: str, body_line: int, file: 
         if PLACEHOLDER.match(text):
             problems.append(
                 Problem(file, _node_line(data, path, 2), f"{_where(path)} is still the placeholder "
-                        f"'{_short(text)}': replace it", _field_label(path))
+                        f"'{shorten(text)}': replace it", _field_label(path))
             )
     for index, line in enumerate(body.split("\n")):
         if BODY_PLACEHOLDER.match(line):
             problems.append(
-                Problem(file, body_line + index, f"the text still has the placeholder '{_short(line)}': replace it")
+                Problem(file, body_line + index, f"the text still has the placeholder '{shorten(line)}': replace it")
             )
     return problems
 
@@ -588,7 +601,7 @@ def filename_problems(name: str, data: Any, file: str) -> list[Problem]:
             Problem(
                 file,
                 1,
-                f"file name '{name}' is not YYYY-MM-DD-slug.md (the date, then lowercase words joined by '-')"
+                f"file name '{printable(name)}' is not YYYY-MM-DD-slug.md (the date, then lowercase words joined by '-')"
                 + (rename or ", e.g. 2023-05-20-china-central-asia-summit.md"),
             )
         ]
@@ -606,7 +619,7 @@ def filename_problems(name: str, data: Any, file: str) -> list[Problem]:
                         f"or rename the file to undated-...md", "date")]
     real = isinstance(date_text, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", date_text) is not None
     if real and real_date_problem(date_text) is None and date_text != prefix:
-        fixed = FILE_NAME.sub(lambda m: name.replace(m.group("prefix"), date_text, 1), name)
+        fixed = printable(name.replace(prefix, date_text, 1))
         return [
             Problem(
                 file,
@@ -717,6 +730,8 @@ def validate_text(
 def validate_file(path: Path, registry: Registry, root: Path = paths.ROOT) -> tuple[Briefing | None, list[Problem]]:
     """Validate one briefing file, its name included; never raises on bad content."""
     file = display_name(path, root)
+    if path.is_symlink():
+        return None, [Problem(file, 1, "a symbolic link, not a file: a briefing must be a regular file in briefings/")]
     try:
         raw = path.read_bytes()
     except OSError as error:

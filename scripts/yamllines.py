@@ -51,6 +51,12 @@ class _Loader(yaml.SafeLoader):
         self.duplicates: list[Duplicate] = []
         self.offset = first_line  # mark lines are 0-based: line = mark + offset
 
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            line = self.peek_event().start_mark.line + self.offset
+            raise YamlError("an alias ('*name') is not allowed here: write the value out in full", line)
+        return super().compose_node(parent, index)
+
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineMap:  # type: ignore[override]
         self.flatten_mapping(node)
         result = LineMap()
@@ -104,6 +110,7 @@ _HINTS: tuple[tuple[str, str], ...] = (
     ("while parsing a flow sequence", "a list in [brackets] is not closed with ']' (or an item needs quotes)"),
     ("while parsing a flow mapping", "a mapping in {braces} is not closed with '}' (or a value needs quotes)"),
     ("found undefined alias", "a value starts with '*': put it in quotes"),
+    ("could not determine a constructor", "a tag such as '!!python/...' is not allowed: write plain values"),
     ("found unknown escape character", "a backslash inside double quotes: use single quotes or write \\\\"),
     ("found unexpected end of stream", "a quote is opened but never closed"),
     ("while scanning a quoted scalar", "a quote is opened but never closed"),
@@ -146,18 +153,25 @@ def load(text: str, first_line: int = 1) -> Loaded:
     Every line recorded (keys, items, duplicates, errors) is a line of the file.
     Raises :class:`YamlError` with a readable message.
     """
-    loader = _Loader(text, first_line)
+    loader: _Loader | None = None
     try:
+        loader = _Loader(text, first_line)
         data = loader.get_single_data()
     except YamlError:
         raise
     except yaml.MarkedYAMLError as error:
         problem = " ".join(filter(None, [error.context, error.problem]))
         raise YamlError(f"YAML syntax error: {explain_syntax_error(problem)}", _error_line(error, text) + first_line) from None
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + first_line
+        raise YamlError(
+            f"a control character (U+{error.character:04X}) that YAML does not allow: delete it", line
+        ) from None
     except yaml.YAMLError as error:
         raise YamlError(f"YAML error: {error}", first_line) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return Loaded(data, loader.duplicates)
 
 

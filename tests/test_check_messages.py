@@ -177,6 +177,17 @@ CASES: dict[str, tuple[str | bytes, str]] = {
         "briefings/2022-10-18-duplicate-key.md:21: summary: 'summary' is given twice (first on line 19): keep one "
         "- otherwise the second silently replaces the first",
     ),
+    "2022-10-18-yaml-alias.md": (
+        changed("summary: Rahmon told Putin that Tajikistan wants respect.", "summary: *t",
+                changed("title: Rahmon", "title: &t Rahmon")),
+        "briefings/2022-10-18-yaml-alias.md:19: summary: an alias ('*name') is not allowed here: write the value "
+        "out in full",
+    ),
+    "2022-10-18-control-character.md": (
+        changed("title: Rahmon wants", "title: Rahmon \x1b[2J wants"),
+        "briefings/2022-10-18-control-character.md:3: title: a control character (U+001B) that YAML does not "
+        "allow: delete it",
+    ),
     "2022-10-18-wrong-type.md": (
         changed("title: Rahmon wants respect from Moscow", "title: 123"),
         "briefings/2022-10-18-wrong-type.md:3: title: title must be text, got a number (123) - put it in quotes: "
@@ -508,3 +519,20 @@ def test_the_repository_itself_is_checked_without_traceback() -> None:
     )
     assert "Traceback" not in result.stderr
     assert result.returncode in (0, 1)
+
+
+def test_symbolic_links_and_odd_file_names_are_not_followed_or_echoed(tmp_path: Path) -> None:
+    make_tree(tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:PASSWORD\n", encoding="utf-8")
+    (tmp_path / "briefings" / "2022-10-18-link.md").symlink_to(secret)
+    (tmp_path / "briefings" / "2022-10-18-\x1b[31mred.md").write_text(GOOD, encoding="utf-8")
+    result = run_check("--root", str(tmp_path))
+    assert result.returncode == 1
+    assert "PASSWORD" not in result.stderr and "\x1b" not in result.stderr
+    assert error_lines(result.stderr) == [
+        "briefings/2022-10-18-\\x1b[31mred.md:1: file name '2022-10-18-\\x1b[31mred.md' is not YYYY-MM-DD-slug.md "
+        "(the date, then lowercase words joined by '-'): rename it to 2022-10-18-rahmon-wants-respect-from-moscow.md",
+        "briefings/2022-10-18-link.md:1: a symbolic link, not a file: a briefing must be a regular file in "
+        "briefings/",
+    ]
