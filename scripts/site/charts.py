@@ -80,14 +80,14 @@ def timeline_svg(month_counts: Sequence[tuple[str, int]], width: int = 720, heig
 def graph_svg(
     nodes: Sequence[tuple[str, int]],
     edges: Sequence[tuple[str, str, int]],
-    size: int = 760,
-    margin: int = 170,
+    size: int = 560,
+    margin: int = 150,
 ) -> str:
     """Actors on a circle (``(name, briefings)``), a line for each pair named together (width ~ count)."""
     if not nodes:
         return ""
     width = size + 2 * margin
-    height = size + 2 * 40
+    height = size + 2 * 30
     cx, cy, radius = width / 2, height / 2, size / 2 - 20
     position: dict[str, tuple[float, float, float]] = {}
     for i, (name, _) in enumerate(nodes):
@@ -98,7 +98,7 @@ def graph_svg(
     title = f"Who appears with whom: {len(nodes)} most-named actors, lines for briefings naming both"
     parts = [
         f'<svg class="ca-chart__svg ca-chart__svg--graph" viewBox="0 0 {_num(width)} {_num(height)}" role="img" '
-        f'aria-label="{attribute(title)}" xmlns="http://www.w3.org/2000/svg" font-size="13">',
+        f'aria-label="{attribute(title)}" xmlns="http://www.w3.org/2000/svg" font-size="14">',
         f"<title>{attribute(title)}</title>",
     ]
     for a, b, n in edges:

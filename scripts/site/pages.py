@@ -50,6 +50,7 @@ RELATED_ACTORS = 15
 STANCE_COLUMNS = 8  # main actors in a year's stance table
 STANCE_TALLY_ROWS = 25
 GRAPH_NODES = 20
+GRAPH_EDGES = 60  # the strongest pairs only, so the graph stays readable
 TOP_PAIRS = 30
 
 
@@ -211,17 +212,19 @@ def actor_page(archive: Archive, actor: ActorInfo) -> str:
 
     tally = archive.stance_tally(actor.name)
     out.append(
-        "## Stance tally\n\n| Stance | Briefings |\n|---|---:|\n"
-        + "".join(f"| {stance_mark(s)} | {tally[s]} |\n" for s in STANCES)
-        + f"| no stance recorded | {tally['none']} |\n"
+        "## Stance tally\n\nHow the briefings naming it treat it.\n\n"
+        + "| " + " | ".join(stance_mark(s) for s in STANCES) + " | no stance recorded |\n"
+        + "|---:|---:|---:|---:|\n"
+        + "| " + " | ".join(str(tally[s]) for s in [*STANCES, "none"]) + " |\n"
     )
 
-    rows = [
-        f"| {e.date or 'undated'} | {entry_link(e, source)} | {cell(stance_mark(e.briefing.stance.get(actor.name)))} |"
-        for e in entries
-    ]
-    out.append("## Briefings\n\nNewest first.\n\n| Date | Briefing | Stance |\n|---|---|---|\n" + "\n".join(rows) + "\n")
-
+    related = archive.related_actors(actor.name, RELATED_ACTORS)
+    if related:
+        rows = [f"| {actor_link(a, source)} | {KIND_LABELS[a.kind]} | {n} |" for a, n in related]
+        out.append(
+            "## Related actors\n\nNamed in the same briefings, most often first.\n\n"
+            "| Actor | Kind | Briefings together |\n|---|---|---:|\n" + "\n".join(rows) + "\n"
+        )
     if actor.kind == "country":
         locals_ = [a for a in archive.actors.values() if a.country == actor.name and a.kind in ("person", "organisation")]
         if locals_:
@@ -231,13 +234,11 @@ def actor_page(archive: Archive, actor: ActorInfo) -> str:
                 + "\n"
             )
 
-    related = archive.related_actors(actor.name, RELATED_ACTORS)
-    if related:
-        rows = [f"| {actor_link(a, source)} | {KIND_LABELS[a.kind]} | {n} |" for a, n in related]
-        out.append(
-            "## Related actors\n\nNamed in the same briefings, most often first.\n\n"
-            "| Actor | Kind | Briefings together |\n|---|---|---:|\n" + "\n".join(rows) + "\n"
-        )
+    rows = [
+        f"| {e.date or 'undated'} | {entry_link(e, source)} | {cell(stance_mark(e.briefing.stance.get(actor.name)))} |"
+        for e in entries
+    ]
+    out.append("## Briefings\n\nNewest first.\n\n| Date | Briefing | Stance |\n|---|---|---|\n" + "\n".join(rows) + "\n")
     return "\n".join(out)
 
 
@@ -385,7 +386,7 @@ def stance_year_page(archive: Archive, year: str) -> str:
     entries = _entries_of_year(archive, year)
     label = "undated briefings" if year == "undated" else year
     actors = main_actors(archive, entries, STANCE_COLUMNS)
-    out = [front_matter(f"Stance in {label}", hide=("navigation",)), f"# Stance in {label}\n"]
+    out = [front_matter(f"Stance in {label}", hide=("navigation", "toc")), f"# Stance in {label}\n"]
     out.append(
         f"{plural(len(entries), 'briefing')}, newest first; columns are the "
         f"{plural(len(actors), 'actor')} most often given a stance. An empty cell means no stance recorded.\n"
@@ -404,11 +405,17 @@ def connections_page(archive: Archive) -> str:
     """Graph of the most-named actors and the pairs most often named together."""
     source = CONNECTIONS
     out = [front_matter("Connections"), "# Connections\n"]
-    out.append("Actors named in the same briefings. Each actor's page ranks everyone it appears with.\n")
+    out.append(
+        f"The {GRAPH_NODES} most-named actors; a line joins two actors named in the same briefings "
+        f"(the {GRAPH_EDGES} strongest pairs, thicker for more briefings). Each actor's page ranks everyone it appears with.\n"
+    )
     ranked = sorted(archive.mentions, key=lambda n: (-len(archive.mentions[n]), n))[:GRAPH_NODES]
     nodes = [(n, len(archive.mentions[n])) for n in ranked]
     chosen = set(ranked)
-    edges = sorted((a, b, n) for (a, b), n in archive.pairs.items() if a in chosen and b in chosen)
+    strongest = sorted(
+        ((a, b, n) for (a, b), n in archive.pairs.items() if a in chosen and b in chosen), key=lambda e: (-e[2], e[0], e[1])
+    )[:GRAPH_EDGES]
+    edges = sorted(strongest)
     chart = charts.graph_svg(nodes, edges)
     if chart:
         out.append(chart)

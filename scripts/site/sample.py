@@ -9,6 +9,7 @@ Everything is deterministic (a seeded ``random.Random``).
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 import subprocess
 from pathlib import Path
 
@@ -78,9 +79,9 @@ def write_registry(directory: Path) -> None:
         (directory / filename).write_text(yamlio.dump(entries), encoding="utf-8")
 
 
-def demo_briefings() -> list[Briefing]:
-    """Six hand-written briefings covering every field (one undated, one with hostile text)."""
-    return [
+def demo_briefings(hostile: bool = True) -> list[Briefing]:
+    """Six hand-written briefings covering every field (one undated, one with hostile text unless not ``hostile``)."""
+    briefings = [
         Briefing(
             title="China rolls out its geopolitical claims to Central Asia at the Xi'an summit",
             date="2023-05-20",
@@ -180,6 +181,18 @@ def demo_briefings() -> list[Briefing]:
             text="The EAEU, the commentary argues, serves Moscow first.",
         ),
     ]
+    if not hostile:  # for screenshots: the same briefing without the injection attempts
+        border = briefings[4]
+        briefings[4] = replace(
+            border,
+            title="Kyrgyzstan and Tajikistan settle the border dispute",
+            thesis="A border deal ends years of clashes.",
+            summary="The two presidents agreed on the last disputed sections.",
+            key_points=["The deal covers the last disputed sections."],
+            quotes=[Quote("Peace on the border is our common victory.", "Sadyr Japarov")],
+            text="The presidents signed the agreement in Bishkek.\n\nTraders expect the crossings to reopen.",
+        )
+    return briefings
 
 
 _WORDS = (
@@ -249,10 +262,10 @@ def write_briefings(directory: Path, briefings: list[Briefing]) -> list[Path]:
     return written
 
 
-def write_sample(root: Path, synthetic: int = 0) -> tuple[Path, Path]:
+def write_sample(root: Path, synthetic: int = 0, hostile: bool = True) -> tuple[Path, Path]:
     """Write ``root/registry`` and ``root/briefings`` (the demo set, or ``synthetic`` generated ones)."""
     write_registry(root / "registry")
-    briefings = synthetic_briefings(synthetic) if synthetic else demo_briefings()
+    briefings = synthetic_briefings(synthetic) if synthetic else demo_briefings(hostile)
     write_briefings(root / "briefings", briefings)
     return root / "briefings", root / "registry"
 

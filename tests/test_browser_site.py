@@ -1,0 +1,206 @@
+"""End-to-end: the built demo site in headless Chromium, over http://localhost and file://.
+
+Debian's chromium (``make browser``) driven by Python Playwright. Each test opens
+a fresh browser profile, records every request, aborts any to another host, and
+fails on console errors. With CI=true these tests never skip: a missing
+Chromium fails them loudly.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from scripts.site import sample
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+VIEWPORT = {"width": 1400, "height": 900}  # below ~1220 px Material collapses the search box
+TIMEOUT_MS = 15_000
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
+
+
+def require_browser() -> None:
+    """Skip locally when Chromium or Playwright is missing; in CI, fail loudly instead."""
+    problem = None
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError as error:
+        problem = f"Python Playwright is not installed ({error}); pip install -r requirements.txt"
+    if problem is None and not CHROMIUM.is_file():
+        problem = f"{CHROMIUM} is missing; install Debian's chromium with 'make browser'"
+    if problem:
+        if in_ci():
+            pytest.fail(f"CI is set, so browser tests must run, but {problem}", pytrace=False)
+        pytest.skip(problem)
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    require_browser()
+    project = sample.copy_project(ROOT, tmp_path_factory.mktemp("browser") / "project")
+    sample.write_sample(project)
+    result = sample.build_site(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def http_root(site: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://localhost:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def playwright_instance() -> Iterator[object]:
+    require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(params=["http", "file"])
+def root(request: pytest.FixtureRequest, site: Path) -> str:
+    if request.param == "http":
+        return request.getfixturevalue("http_root")
+    return site.as_uri() + "/"
+
+
+class Browser:
+    """A fresh Chromium profile that records requests, console errors and dialogs."""
+
+    def __init__(self, playwright: object, profile: Path, root: str) -> None:
+        self.root = root
+        self.context = playwright.chromium.launch_persistent_context(  # type: ignore[attr-defined]
+            str(profile), executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True, viewport=VIEWPORT,
+        )
+        self.requests: list[str] = []
+        self.foreign: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.context.on("request", lambda request: self.requests.append(request.url))
+        self.context.route("**/*", self._route)
+        self.page = self.context.pages[0] if self.context.pages else self.context.new_page()
+        self.page.set_default_timeout(TIMEOUT_MS)
+        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("dialog", self._dialog)
+
+    def is_own(self, url: str) -> bool:
+        parts, own = urlsplit(url), urlsplit(self.root)
+        if parts.scheme in ("data", "blob", "about"):
+            return True
+        return parts.scheme == own.scheme and parts.netloc == own.netloc
+
+    def _route(self, route: object) -> None:
+        url = route.request.url  # type: ignore[attr-defined]
+        if self.is_own(url):
+            route.continue_()  # type: ignore[attr-defined]
+        else:
+            self.foreign.append(url)
+            route.abort()  # type: ignore[attr-defined]
+
+    def _dialog(self, dialog: object) -> None:
+        self.dialogs.append(dialog.message)  # type: ignore[attr-defined]
+        dialog.dismiss()  # type: ignore[attr-defined]
+
+    def goto_home(self) -> None:
+        self.page.goto(self.root + "index.html")
+        self.page.wait_for_load_state("load")
+
+    def assert_clean(self) -> None:
+        foreign = sorted({u for u in self.requests if not self.is_own(u)} | set(self.foreign))
+        assert not foreign, f"requests to other hosts: {foreign}"
+        assert not self.errors, f"console errors: {self.errors}"
+        assert not self.dialogs, f"dialogs (script ran?): {self.dialogs}"
+        assert self.requests, "no request recorded at all: the listener is broken"
+
+
+def h1(page: object) -> str:
+    """The page's heading without its permalink sign."""
+    return page.locator("h1").first.inner_text().replace("¶", "").strip()  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def browser(playwright_instance: object, root: str, tmp_path: Path) -> Iterator[Browser]:
+    b = Browser(playwright_instance, tmp_path / "profile", root)
+    try:
+        yield b
+    finally:
+        b.context.close()
+
+
+def test_home_to_actor_page_by_clicking(browser: Browser):
+    browser.goto_home()
+    page = browser.page
+    assert h1(page) == "Central Asia Briefing Archive"
+    page.locator("a.ca-chip", has_text="Emomali Rahmon").first.click()
+    page.wait_for_url("**/generated/people/emomali-rahmon.html")
+    assert h1(page) == "Emomali Rahmon"
+    assert "Rakhmon" in page.locator("article").inner_text()
+    page.locator("article a", has_text="Tajikistan's Rahmon hosts talks").first.click()  # on to a briefing
+    page.wait_for_url("**/generated/briefings/2023-06-02-*.html")
+    assert "Emomali Rahmon" in page.locator("article").inner_text()
+    browser.assert_clean()
+
+
+def test_search_rakhmon_lands_on_rahmons_page(browser: Browser):
+    browser.goto_home()
+    page = browser.page
+    box = page.locator("input.md-search__input")
+    assert box.is_visible(), "search box hidden (the search worker did not start?)"
+    box.click()
+    page.keyboard.type("Rakhmon", delay=30)  # Material reads the query on key-up
+    first = page.locator("a.md-search-result__link").first
+    first.wait_for()
+    assert "generated/people/emomali-rahmon.html" in (first.get_attribute("href") or "")
+    first.click()
+    page.wait_for_url("**/generated/people/emomali-rahmon.html*")
+    assert h1(page) == "Emomali Rahmon"
+    browser.assert_clean()
+
+
+def test_search_finds_a_word_of_an_article(browser: Browser):
+    browser.goto_home()
+    page = browser.page
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("Celestial", delay=30)
+    page.locator("a.md-search-result__link[href*='china-rolls-out']").first.wait_for()
+    browser.assert_clean()
+
+
+def test_hostile_briefing_runs_no_script(browser: Browser):
+    browser.goto_home()
+    page = browser.page
+    page.locator("article a", has_text="settle the border").first.click()
+    page.wait_for_url("**/generated/briefings/2024-03-08-*.html")
+    article = page.locator("article").inner_text()
+    assert '<script>alert("xss")</script>' in article  # shown as text, not run
+    assert page.locator("article script, article img, article [onclick]").count() == 0
+    browser.assert_clean()
