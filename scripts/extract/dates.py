@@ -89,7 +89,8 @@ def extract_date(text: str, *, url: str | None = None, events: Calendar | None =
     doc = _document(text)
     clues = _collect(doc, url, calendar)
     estimate = _resolve(clues)
-    clues += _partial_clues(doc, estimate.date if estimate else _lower_bound(clues))
+    anchor = estimate.date if estimate and estimate.score >= 0.25 else None
+    clues += _partial_clues(doc, anchor, _lower_bound(clues))
     best = _resolve(clues)
     return _result(best, clues)
 
@@ -222,7 +223,7 @@ def _iso(day: dt.date | None) -> str | None:
 # --- tense and relative expressions ----------------------------------------------------
 
 FUTURE_RE = re.compile(
-    r"\b(will|shall|won't|(?:is|are) (?:scheduled|expected|set|due|planned|slated|going|poised) to|(?:is|are) to (?:be|take|hold|host|meet|visit|attend|sign)"
+    r"\b((?:will|shall|won't)(?: not)?(?: be)?(?: [a-z]+ed\b| [a-z]+)?|(?:is|are) (?:scheduled|expected|set|due|planned|slated|going|poised) to|(?:is|are) to (?:be|take|hold|host|meet|visit|attend|sign)"
     r"|to be held|to take place|upcoming|forthcoming|ahead of|in the run-up to|on the eve of|plans? to|intends? to|preparations? for"
     r"|would (?:be held|take place|host|hold|visit|attend|meet|bring)|next (?:week|month|year)|tomorrow)\b",
     re.IGNORECASE,
@@ -235,7 +236,8 @@ PRESENT_RE = re.compile(
 PAST_RE = re.compile(
     r"\b((?:was|were|had been|has been|have been) (?:\w+ )?(?:held|hosted|convened|organi[sz]ed|signed|concluded|adopted|attended|elected|killed|announced)"
     r"|took place|held|met|said|signed|attended|visited|ended|concluded|following|after|last (?:week|month|year)|yesterday|recent(?:ly)?"
-    r"|earlier|ago|previous|former|has|have|had|was|were|did|became|won|resigned|died|announced|declared|agreed|launched|opened|closed|completed|adopted|told|noted|stated)\b",
+    r"|earlier|ago|previous|former|has|have|had|was|were|did|became|won|rose|grew|fell|made|took|gave|went|came|saw|got|led|left|paid|sent|spent|built|sold|told|brought|bought|lost|began|spoke|wrote|knew|broke"
+    r"|(?!(?:need|based|related|called|named|united|limited|detailed|advanced|expected|scheduled|planned|supposed|used)\b)[a-z]{3,}ed)\b",
     re.IGNORECASE,
 )
 _TENSES = (("future", FUTURE_RE), ("present", PRESENT_RE), ("past", PAST_RE))
@@ -244,8 +246,12 @@ _TENSES = (("future", FUTURE_RE), ("present", PRESENT_RE), ("past", PAST_RE))
 def _tense(sentence: str, at: int | None = None) -> str | None:
     """future | present | past | None; with ``at``, the tense marker nearest to that position."""
     found: list[tuple[int, int, str]] = []
+    spans: list[tuple[int, int]] = []
     for priority, (name, regex) in enumerate(_TENSES):
         for match in regex.finditer(sentence):
+            if any(s <= match.start() and match.end() <= e for s, e in spans):
+                continue  # 'held' inside 'will be held'
+            spans.append(match.span())
             distance = 0 if at is None else min(abs(match.start() - at), abs(match.end() - at))
             found.append((distance if at is not None else priority, priority, name))
     if not found:
@@ -429,7 +435,7 @@ def _is_dateline(line: str, match: DateMatch) -> bool:
             return False
         if not before.rstrip().endswith((",", ".", "-", "–", "—")):
             return False
-    return bool(re.match(r"^\s*(\([^)]{1,40}\)|/[^/\n]{1,20}/|\[[^\]]{1,30}\])?\s*[.,]?\s*([-–—:.]|$)", after)) or bool(
+    return bool(re.match(r"^\s*(\([^)]{1,40}\)|/[^/\n]{1,20}/|\[[^\]]{1,30}\])?\s*([.,]\s|[-–—:]|[.,]?\s*$)", after)) or bool(
         re.match(r"^\s*\([^)]{1,40}\)", after)
     )
 
@@ -522,9 +528,11 @@ def _nearest_year(month: int, dom: int, anchor: dt.date, direction: str) -> dt.d
     return min(options, key=lambda d: abs((d - anchor).days)) if options else None
 
 
-def _partial_clues(doc: Doc, anchor: dt.date | None) -> list[Clue]:
-    """Dates without a year, placed in the year that fits ``anchor`` (the provisional estimate)."""
+def _partial_clues(doc: Doc, anchor: dt.date | None, floor: dt.date | None) -> list[Clue]:
+    """Dates without a year, placed in the year that fits ``anchor`` (the provisional estimate)
+    or, for a dateline, the first fitting year from ``floor`` (the latest strong lower bound)."""
     clues: list[Clue] = []
+    lead = _lead_weekdays(doc)
     for number, raw in enumerate(doc.lines):
         line = _blank_urls(raw)
         zone = doc.zones[number]
@@ -535,7 +543,7 @@ def _partial_clues(doc: Doc, anchor: dt.date | None) -> list[Clue]:
             quote = _quote(raw, match.start, match.end, 90)
             kind, weight = _role(line, match, zone)
             if weight:
-                clue = _partial_publication(match, anchor, quote, weight, number)
+                clue = _partial_publication(match, anchor, floor, lead, quote, weight, number)
                 if clue:
                     clues.append(clue)
                 continue
@@ -554,21 +562,41 @@ def _partial_clues(doc: Doc, anchor: dt.date | None) -> list[Clue]:
     return clues
 
 
-def _partial_publication(match: DateMatch, anchor: dt.date | None, quote: str, weight: float, number: int) -> Clue | None:
-    """A dateline or date line without a year: its year from the weekday or from ``anchor``."""
-    day = None
+def _lead_weekdays(doc: Doc) -> set[int]:
+    """Weekdays named in the first sentences ("said on Thursday"): a wire dateline is usually that day."""
+    found: set[int] = set()
+    for sentence in list(doc.article_sentences())[:4]:
+        for match in WEEKDAY_MENTION.finditer(sentence.text):
+            found.add(WEEKDAYS[match.group("wd").lower()])
+    return found
+
+
+def _partial_publication(match: DateMatch, anchor: dt.date | None, floor: dt.date | None, lead: set[int], quote: str, weight: float, number: int) -> Clue | None:
+    """A dateline or date line without a year, its year from the other clues.
+
+    Near ``anchor`` when there is one; else the first year from ``floor`` on,
+    preferring years in which the date falls on the weekday printed with it or
+    named in the lead ("ALMATY, May 18 (Reuters) - ... said on Thursday").
+    """
     if anchor is not None:
-        day = _nearest_year(match.month, match.dom, anchor, "near")
-        if day and match.weekday is not None and day.weekday() != match.weekday:
-            day = None
-        how = "year from the other clues"
-    if day is None and match.weekday is not None and anchor is not None:
-        years = [d for y in range(anchor.year - 6, anchor.year + 7) if (d := _make_date(y, match.month, match.dom)) and d.weekday() == match.weekday]
-        day = min(years, key=lambda d: abs((d - anchor).days)) if years else None
-        how = "year from the weekday"
-    if day is None:
+        options = [d for y in range(anchor.year - 1, anchor.year + 2) if (d := _make_date(y, match.month, match.dom)) and abs((d - anchor).days) <= 250]
+    elif floor is not None:
+        options = [d for y in range(floor.year, floor.year + 12) if (d := _make_date(y, match.month, match.dom)) and d >= floor]
+    else:
         return None
-    return Clue("dateline-partial", "stated", f"'{quote}' -> printed date without a year ({how}: {day.year})", day, weight * 0.8, group=f"line{number}")
+    if match.weekday is not None:
+        options = [d for d in options if d.weekday() == match.weekday]
+        how = "weekday printed with it"
+    elif lead and any(d.weekday() in lead for d in options):
+        options = [d for d in options if d.weekday() in lead]
+        how = "weekday named in the lead"
+    else:
+        how = "nearest to the other clues" if anchor else "first year the other clues allow"
+        weight *= 1.0 if anchor else 0.5
+    if not options:
+        return None
+    day = min(options, key=lambda d: abs((d - anchor).days)) if anchor else min(options)
+    return Clue("dateline-partial", "stated", f"'{quote}' -> printed without a year; {day.year} ({how})", day, weight * 0.8, group=f"line{number}")
 
 
 # --- URLs and ids ----------------------------------------------------------------------
@@ -1110,7 +1138,7 @@ def _range_only(clues: list[Clue]) -> Scored | None:
 
 def _lower_bound(clues: list[Clue]) -> dt.date | None:
     """The latest strong 'on or after' bound, as a provisional anchor for dates without a year."""
-    los = [c.lo for c in clues if c.is_bound and c.lo is not None and c.strength >= 0.5]
+    los = [c.lo for c in clues if c.is_bound and c.lo is not None and c.strength >= 0.4]
     return max(los) if los else None
 
 

@@ -1,0 +1,310 @@
+"""Publication-date extraction: each clue type on small hand-written texts, conflicts, the seeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from scripts import paths, yamlio
+from scripts.events import parse_events
+from scripts.extract.dates import DateResult, extract_date
+
+GOLD = paths.ROOT.parent / "shared" / "expected" / "seeds.yaml"
+INVASION = dt.date(2022, 2, 24)
+BEIJING = dt.timezone(dt.timedelta(hours=8))
+
+
+def day(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def between(result: DateResult, first: str, last: str) -> bool:
+    return result.date is not None and first <= result.date <= last
+
+
+# --- printed dates -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Published: 18 May 2023\nKazakhstan raised fuel prices.",
+        "Posted on May 18, 2023 by admin\nKazakhstan raised fuel prices.",
+        "Kazakhstan raises fuel prices\n18.05.2023 10:32\nThe government said prices would rise.",
+        "Kazakhstan raises fuel prices\n2023-05-18T10:32:00+05:00\nThe government said prices would rise.",
+        "Kazakhstan raises fuel prices\nThursday, 18th May 2023 | 10:32\nThe government said prices would rise.",
+        "Kazakhstan raises fuel prices\n18 мая 2023 года\nThe government said prices would rise.",
+        "Kazakhstan raises fuel prices\n2023年5月18日\nThe government said prices would rise.",
+        "Kazakhstan raises fuel prices\n05/18/2023\nThe government said prices would rise.",
+    ],
+)
+def test_printed_publication_dates(text: str) -> None:
+    result = extract_date(text)
+    assert (result.date, result.basis) == ("2023-05-18", "stated")
+    assert result.confidence >= 0.7
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tashkent, 18 May 2023 (Kun.uz) – Uzbekistan and China signed forty agreements.",
+        "ASTANA, May 18, 2023 (Xinhua) -- Kazakhstan's parliament approved the budget.",
+        "BISHKEK, 18 May 2023. The Kyrgyz cabinet met to discuss energy.",
+    ],
+)
+def test_datelines(text: str) -> None:
+    result = extract_date(text)
+    assert (result.date, result.basis) == ("2023-05-18", "stated")
+    assert "dateline" in result.evidence
+
+
+def test_dateline_without_year_takes_the_year_of_the_weekday_in_the_lead() -> None:
+    # 18 May fell on a Thursday in 2017 and 2023; 'President Tokayev' rules out 2017.
+    text = "ALMATY, May 18 (Reuters) - Kazakhstan's President Kassym-Jomart Tokayev said on Thursday that the country would keep its oil quota."
+    result = extract_date(text)
+    assert result.date == "2023-05-18" and result.basis == "stated"
+    assert dt.date(2023, 5, 18).weekday() == 3
+
+
+def test_published_beats_updated() -> None:
+    text = "Title\nUpdated: 20 May 2023 14:00\nPublished: 18 May 2023 09:00\nText of the article."
+    assert extract_date(text).date == "2023-05-18"
+
+
+def test_event_date_inside_a_sentence_is_not_the_publication_date() -> None:
+    text = "The meetings will be held on 18 May 2023 in the city of Tashkent, the ministry said."
+    result = extract_date(text)
+    assert result.basis != "stated"
+    assert result.date is not None and result.date < "2023-05-18"
+    assert any(c.latest == "2023-05-18" for c in result.candidates)
+
+
+def test_past_date_inside_a_sentence_bounds_from_below() -> None:
+    text = "On 15 March 2024, the president signed a decree on the new tariffs, and the ministry published it."
+    result = extract_date(text)
+    assert result.basis != "stated"
+    assert result.date is not None and result.date >= "2024-03-15"
+
+
+def test_date_in_a_related_links_block_is_ignored() -> None:
+    text = "Tokayev spoke about reforms in his address.\n\nRead also:\nPutin arrives in Astana 12.10.2024\nXi visits Dushanbe 05.07.2024"
+    result = extract_date(text)
+    assert result.date is None and result.basis == "unknown"
+
+
+def test_date_in_the_source_url() -> None:
+    result = extract_date("Uzbekistan and China signed forty agreements.", url="https://kun.uz/en/news/2023/05/18/uzbekistan-china")
+    assert (result.date, result.basis) == ("2023-05-18", "stated")
+
+
+# --- days of a war -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Follow the latest events of the 447th day of the war in Ukraine LIVETEXT on HOTNEWS.RO.", 447),
+        ("Day 447 of Russia's invasion of Ukraine: what we know", 447),
+        ("Russia-Ukraine war: day 100", 100),
+        ("Today is the 100th day of the full-scale invasion.", 100),
+        ("Today marks the 1st day of the war in Ukraine.", 1),
+        ("Ukraine marks the one thousandth day of the full-scale war.", 1000),
+    ],
+)
+def test_war_day_counts_from_day_one(text: str, number: int) -> None:
+    result = extract_date(text)
+    assert result.basis == "derived"
+    assert result.date == (INVASION + dt.timedelta(days=number - 1)).isoformat()
+
+
+def test_war_is_recognised_from_the_context() -> None:
+    gaza = extract_date("Gaza: the 100th day of the war. Israel continues its operations.")
+    assert gaza.date == (dt.date(2023, 10, 7) + dt.timedelta(days=99)).isoformat()
+    karabakh = extract_date("On the 20th day of the war in Karabakh, Azerbaijani forces advanced.")
+    assert karabakh.date == (dt.date(2020, 9, 27) + dt.timedelta(days=19)).isoformat()
+
+
+def test_war_day_uses_the_calendar_given() -> None:
+    calendar = parse_events(
+        textwrap.dedent(
+            """\
+            - id: test-war
+              name: Test war
+              kind: war
+              start: 2011-03-01
+              ongoing: true
+              counted: default
+              day_cues: ['Ruritania']
+            """
+        )
+    )
+    result = extract_date("It is the 10th day of the war in Ruritania.", events=calendar)
+    assert result.date == "2011-03-10"
+
+
+def test_a_day_count_that_is_not_a_war_is_ignored() -> None:
+    result = extract_date("On the third day of the festival in Bukhara, musicians played.")
+    assert result.date is None
+
+
+# --- ids carrying a timestamp ------------------------------------------------------------
+
+
+def bytedance_id(moment: dt.datetime) -> int:
+    return (int(moment.timestamp()) << 32) | 0x5A3C1234
+
+
+def test_toutiao_id_decodes_in_beijing_time() -> None:
+    moment = dt.datetime(2024, 3, 1, 20, 0, tzinfo=dt.timezone.utc)  # 2 March, 04:00 in Beijing
+    text = f"Commentary on Central Asia.\nOriginal article: https://www.toutiao.com/article/{bytedance_id(moment)}/"
+    result = extract_date(text)
+    assert result.basis == "derived"
+    assert result.date == moment.astimezone(BEIJING).date().isoformat() == "2024-03-02"
+
+
+@pytest.mark.parametrize("form", ["https://www.toutiao.com/a{id}/", "https://m.toutiao.com/group/{id}/", "https://www.toutiao.com/i{id}/"])
+def test_toutiao_id_forms(form: str) -> None:
+    moment = dt.datetime(2025, 6, 18, 1, 25, 24, tzinfo=dt.timezone.utc)
+    result = extract_date("Text.", url=form.format(id=bytedance_id(moment)))
+    assert result.date == "2025-06-18"
+
+
+def test_seed_toutiao_id_arithmetic() -> None:
+    assert 7517094387441123876 >> 32 == 1750209924
+    assert dt.datetime.fromtimestamp(1750209924, tz=dt.timezone.utc).date() == dt.date(2025, 6, 18)
+
+
+def test_twitter_status_id() -> None:
+    moment = dt.datetime(2022, 1, 6, 9, 6, tzinfo=dt.timezone.utc)
+    status = ((int(moment.timestamp() * 1000) - 1288834974657) << 22) | 4095
+    result = extract_date("Tokayev's statement.", url=f"https://twitter.com/TokayevKZ/status/{status}")
+    assert (result.date, result.basis) == ("2022-01-06", "derived")
+    quoted = extract_date(f"Tokayev wrote on X: https://x.com/TokayevKZ/status/{status}")
+    assert quoted.date is not None and quoted.date >= "2022-01-06"  # a quoted post: published on or after it
+
+
+# --- events, weekdays, tense ---------------------------------------------------------------
+
+
+def test_weekday_anchored_to_the_event() -> None:
+    text = (
+        "On Friday, Chinese President Xi Jinping met with the leaders of Kazakhstan, Tajikistan, Kyrgyzstan, "
+        "Turkmenistan and Uzbekistan.\nThe group's first-ever summit was held in Xi'an, the ancient capital of China."
+    )
+    result = extract_date(text)
+    assert result.basis == "derived"
+    assert result.date == "2023-05-20"  # Friday 19 May 2023, reported the next day
+    assert day("2023-05-19").weekday() == 4 and "Friday" in result.evidence
+
+
+def test_past_tense_event_dates_after_it() -> None:
+    result = extract_date("In China, a summit of five Central Asian states was held in the city of Xi'an.")
+    assert result.basis == "event"
+    assert between(result, "2023-05-19", "2023-05-22")
+
+
+def test_future_tense_event_dates_before_it() -> None:
+    result = extract_date("The meetings will be held in the city of Xi'an, where the leaders of the five Central Asian states will gather for the summit.")
+    assert result.basis == "event"
+    assert result.date is not None and result.date < "2023-05-18"
+
+
+def test_event_under_way() -> None:
+    result = extract_date("The second China-Central Asia Summit is currently being held in Kazakhstan.")
+    assert result.basis == "event"
+    assert between(result, "2025-06-16", "2025-06-17")
+
+
+def test_recent_event_is_a_few_days_back() -> None:
+    result = extract_date("Rahmon scolded Putin at the recent CIS summit in Astana, where Kyrgyz President Sadyr Japarov was also present.")
+    assert result.basis == "event"
+    assert between(result, "2022-10-15", "2022-10-24")
+
+
+def test_relative_year_bounds_the_publication_year() -> None:
+    text = (
+        "Second China-Central Asia summit news: the trade figures are out.\n"
+        "Last year, officials met often, and the previous year, the U.S. held the C5+1 summit with Central Asian leaders in New York."
+    )
+    result = extract_date(text)
+    bounds = [c for c in result.candidates if c.kind == "relative-year"]
+    assert bounds and bounds[0].earliest == "2025-01-01" and bounds[0].latest == "2025-12-31"
+
+
+def test_titles_bound_the_date_from_below() -> None:
+    result = extract_date("Former Japanese Prime Minister Fumio Kishida visited Astana.")
+    assert any(c.kind == "title" and c.earliest == "2024-10-01" for c in result.candidates)
+
+
+# --- conflicts -----------------------------------------------------------------------------
+
+
+def test_publication_line_beats_an_event_reference() -> None:
+    result = extract_date("Published: 12 March 2021\nLeaders are preparing for the upcoming SCO summit in Samarkand.")
+    assert (result.date, result.basis) == ("2021-03-12", "stated")
+
+
+def test_id_timestamp_beats_a_present_tense_event() -> None:
+    moment = dt.datetime(2025, 6, 18, 1, 25, tzinfo=dt.timezone.utc)
+    text = f"The second China-Central Asia Summit is currently being held in Kazakhstan.\nOriginal article: https://www.toutiao.com/article/{bytedance_id(moment)}/"
+    result = extract_date(text)
+    assert (result.date, result.basis) == ("2025-06-18", "derived")
+    assert result.confidence >= 0.85  # the summit ended the day before: within the bound's tolerance, no penalty
+
+
+def test_contradicted_clue_loses() -> None:
+    # a date line at the top says 2019, but the text speaks of the 2022 invasion in the past tense and of 2023
+    text = "12.04.2019\nSince the full-scale invasion began, trade rose; in 2023 it reached a record."
+    result = extract_date(text)
+    assert result.date == "2019-04-12"  # still the only point ...
+    assert result.confidence < 0.5  # ... but the bounds it breaks cost it most of its confidence
+
+
+def test_war_day_beats_a_related_block_date() -> None:
+    text = "Galuzin spoke at the Valdai club.\nFollow the 447th day of the war in Ukraine LIVE.\nRead also:\nNews 01.01.2020"
+    assert extract_date(text).date == "2023-05-16"
+
+
+# --- generic properties -------------------------------------------------------------------
+
+
+def test_no_clue_is_unknown() -> None:
+    result = extract_date("Central Asia is a region of great importance. Its states cooperate in many fields.")
+    assert (result.date, result.basis, result.evidence, result.confidence) == (None, "unknown", None, 0.0)
+
+
+def test_empty_text() -> None:
+    assert extract_date("").basis == "unknown"
+
+
+def test_deterministic_and_bounded_evidence() -> None:
+    text = Path(paths.SEEDS / "003_f06d5f209ea89d45.txt").read_text(encoding="utf-8")
+    first, second = extract_date(text), extract_date(text)
+    assert first == second
+    assert first.evidence is not None and len(first.evidence) <= 200
+    scores = [c.score for c in first.candidates if c.date is not None]
+    assert scores == sorted(scores, reverse=True)
+    assert first.candidates[0].date == first.date
+
+
+# --- the five seeds against the hand annotation ------------------------------------------
+
+
+def gold_entries() -> list[dict]:
+    if not GOLD.exists():
+        return []
+    return [dict(e) for e in yamlio.load(GOLD.read_text(encoding="utf-8"))]
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason=f"no hand annotation at {GOLD}")
+@pytest.mark.parametrize("entry", gold_entries(), ids=lambda e: Path(e["file"]).name)
+def test_seed_date_inside_annotated_range(entry: dict) -> None:
+    text = (paths.ROOT / entry["file"]).read_text(encoding="utf-8")
+    result = extract_date(text)
+    first, last = (str(d) for d in entry["date_range"])
+    assert result.date is not None, result.candidates
+    assert first <= result.date <= last, f"{result.date} not in {first}..{last}: {result.evidence}"
+    assert result.basis in ("derived", "event")

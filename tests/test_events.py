@@ -1,0 +1,207 @@
+"""The events calendar: the repository's file loads cleanly; broken files give precise problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from scripts import paths
+from scripts.events import EVENTS_FILE, Calendar, load_events, main, parse_events
+from scripts.problems import ProblemsError
+
+GOOD_EVENT = """\
+- id: test-summit-2023
+  name: Test summit
+  kind: summit
+  start: 2023-05-18
+  end: 2023-05-19
+  cues:
+    - ['summit', 'Testville']
+"""
+
+
+def problems_of(text: str) -> list:
+    with pytest.raises(ProblemsError) as caught:
+        parse_events(textwrap.dedent(text), "events.yaml")
+    return caught.value.problems
+
+
+def line_of(text: str, needle: str) -> int:
+    """1-based line of the first line of ``text`` containing ``needle``."""
+    return next(i for i, line in enumerate(textwrap.dedent(text).splitlines(), start=1) if needle in line)
+
+
+# --- the repository's calendar ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def calendar() -> Calendar:
+    return load_events(EVENTS_FILE)
+
+
+def test_repository_calendar_loads_without_problems(calendar: Calendar) -> None:
+    assert len(calendar) >= 120
+
+
+def test_every_event_can_be_recognised(calendar: Calendar) -> None:
+    for event in calendar:
+        assert event.cues or event.since_start or event.since_end or event.ordinal_cue, event.id
+
+
+def test_calendar_covers_the_region(calendar: Calendar) -> None:
+    kinds = {event.kind for event in calendar}
+    assert {"summit", "election", "war", "unrest", "term"} <= kinds
+    years = {event.start.year for event in calendar if event.kind != "term"}
+    assert set(range(2010, 2026)) <= years
+
+
+@pytest.mark.parametrize(
+    ("event_id", "start", "end"),
+    [
+        ("sco-summit-2022", "2022-09-15", "2022-09-16"),
+        ("china-central-asia-summit-2023", "2023-05-18", "2023-05-19"),
+        ("china-central-asia-summit-2025", "2025-06-16", "2025-06-17"),
+        ("russia-central-asia-summit-2022", "2022-10-14", "2022-10-14"),
+        ("c5-plus-1-summit-2023", "2023-09-19", "2023-09-19"),
+        ("karimov-death-2016", "2016-09-02", "2016-09-02"),
+        ("nazarbayev-resignation-2019", "2019-03-19", "2019-03-19"),
+        ("karakalpakstan-unrest-2022", "2022-07-01", "2022-07-02"),
+        ("kyrgyz-tajik-border-clashes-2022", "2022-09-14", "2022-09-20"),
+        ("second-karabakh-war", "2020-09-27", "2020-11-10"),
+        ("wagner-mutiny-2023", "2023-06-23", "2023-06-24"),
+    ],
+)
+def test_key_dates(calendar: Calendar, event_id: str, start: str, end: str) -> None:
+    event = calendar.get(event_id)
+    assert event is not None
+    assert (event.start.isoformat(), event.end.isoformat() if event.end else None) == (start, end)
+
+
+def test_the_invasion_of_ukraine_is_the_default_counted_war(calendar: Calendar) -> None:
+    counted = calendar.counted()
+    assert counted[0].id == "russia-ukraine-full-scale-invasion"
+    assert counted[0].start == dt.date(2022, 2, 24) and counted[0].end is None
+    assert sum(1 for e in counted if e.counted == "default") == 1
+
+
+def test_ordinals_pick_the_edition(calendar: Calendar) -> None:
+    first, second = calendar.get("china-central-asia-summit-2023"), calendar.get("china-central-asia-summit-2025")
+    assert first and second
+    sentence = "The second China-Central Asia Summit is currently being held in Kazakhstan."
+    assert second.match(sentence) and not first.match(sentence)
+    sentence = "This China-Central Asia summit, the first of its kind, will bring together the leaders."
+    assert first.match(sentence) and not second.match(sentence)
+
+
+def test_cues_need_every_regex_in_one_sentence(calendar: Calendar) -> None:
+    xian = calendar.get("china-central-asia-summit-2023")
+    assert xian is not None
+    assert xian.match("A summit of five Central Asian states was held in the city of Xi'an.")
+    assert not xian.match("The summit was held in Astana.")
+    assert not xian.match("Tourists love Xi'an.")
+
+
+def test_title_phrases_respect_vice_president(calendar: Calendar) -> None:
+    biden = calendar.get("biden-presidency")
+    assert biden is not None
+    assert any(r.search("President Joe Biden said") for r in biden.since_start)
+    assert not any(r.search("Vice President Joe Biden said") for r in biden.since_start)
+
+
+def test_checker_entry_point(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(EVENTS_FILE)]) == 0
+    assert "events in" in capsys.readouterr().out
+
+
+# --- broken calendars: one precise problem each ------------------------------------------
+
+
+def test_a_good_file_parses() -> None:
+    calendar = parse_events(GOOD_EVENT)
+    assert [e.id for e in calendar] == ["test-summit-2023"]
+    assert calendar.events[0].match("The summit in Testville opened.")
+
+
+def test_impossible_date() -> None:
+    text = GOOD_EVENT.replace("start: 2023-05-18", "start: 2023-02-30")
+    problems = problems_of(text)
+    assert len(problems) == 1
+    assert problems[0].line == line_of(text, "start:")
+    assert "2023-02-30" in problems[0].message and problems[0].file == "events.yaml"
+
+
+def test_quoted_bad_date() -> None:
+    text = GOOD_EVENT.replace("end: 2023-05-19", "end: '2023-13-01'")
+    problems = problems_of(text)
+    assert len(problems) == 1
+    assert problems[0].line == line_of(text, "end:") and problems[0].field == "end"
+
+
+def test_end_before_start() -> None:
+    text = GOOD_EVENT.replace("end: 2023-05-19", "end: 2023-05-10")
+    problems = problems_of(text)
+    assert len(problems) == 1
+    assert problems[0].line == line_of(text, "end:")
+    assert "before start" in problems[0].message
+
+
+def test_duplicate_id() -> None:
+    text = GOOD_EVENT + "\n" + GOOD_EVENT
+    problems = problems_of(text)
+    assert len(problems) == 1
+    second_id_line = [i for i, line in enumerate(text.splitlines(), start=1) if line.startswith("- id:")][1]
+    assert problems[0].line == second_id_line
+    assert "duplicate id 'test-summit-2023'" in problems[0].message and "line 1" in problems[0].message
+
+
+def test_invalid_regex_points_at_its_line() -> None:
+    text = GOOD_EVENT + textwrap.dedent(
+        """\
+        - id: broken-cue
+          name: Broken
+          kind: summit
+          start: 2020-01-01
+          cues:
+            - ['fine']
+            - ['summit (unclosed', 'x']
+        """
+    )
+    problems = problems_of(text)
+    assert len(problems) == 1
+    assert problems[0].line == line_of(text, "unclosed")
+    assert "invalid regular expression" in problems[0].message and problems[0].field == "cues"
+
+
+@pytest.mark.parametrize(
+    ("change", "needle", "message"),
+    [
+        (("kind: summit", "kind: picnic"), "kind:", "not one of"),
+        (("  cues:", "  colour: red\n  cues:"), "colour:", "unknown field"),
+        (("  name: Test summit\n", ""), "- id:", "missing required field 'name'"),
+        (("id: test-summit-2023", "id: Test Summit"), "- id:", "lower-case"),
+    ],
+)
+def test_other_shape_problems(change: tuple[str, str], needle: str, message: str) -> None:
+    text = GOOD_EVENT.replace(*change)
+    problems = problems_of(text)
+    assert len(problems) == 1
+    assert problems[0].line == line_of(text, needle)
+    assert message in problems[0].message
+
+
+def test_yaml_syntax_error_has_a_line() -> None:
+    text = GOOD_EVENT + "- id: x\n  name: [unclosed\n"
+    problems = problems_of(text)
+    assert len(problems) == 1 and problems[0].line >= 9
+
+
+def test_load_events_reports_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "events.yaml"
+    path.write_text(GOOD_EVENT.replace("end: 2023-05-19", "end: 2023-05-01"), encoding="utf-8")
+    with pytest.raises(ProblemsError) as caught:
+        load_events(path)
+    assert caught.value.problems[0].file == paths.relative(path)
+    assert str(caught.value.problems[0]).startswith(f"{paths.relative(path)}:5:")
