@@ -28,6 +28,11 @@ def _num(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
+def _short(label: str, limit: int = 20) -> str:
+    """A label that fits beside the circle (the full name is in the node's tooltip)."""
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
 def _wrap(svg: str) -> str:
     """A raw HTML block Markdown leaves alone (no blank line inside)."""
     return f'<div class="ca-chart">\n{svg}\n</div>\n'
@@ -81,7 +86,7 @@ def graph_svg(
     nodes: Sequence[tuple[str, int]],
     edges: Sequence[tuple[str, str, int]],
     size: int = 560,
-    margin: int = 150,
+    margin: int = 200,
 ) -> str:
     """Actors on a circle (``(name, briefings)``), a line for each pair named together (width ~ count)."""
     if not nodes:
@@ -98,7 +103,7 @@ def graph_svg(
     title = f"Who appears with whom: {len(nodes)} most-named actors, lines for briefings naming both"
     parts = [
         f'<svg class="ca-chart__svg ca-chart__svg--graph" viewBox="0 0 {_num(width)} {_num(height)}" role="img" '
-        f'aria-label="{attribute(title)}" xmlns="http://www.w3.org/2000/svg" font-size="14">',
+        f'aria-label="{attribute(title)}" xmlns="http://www.w3.org/2000/svg" font-size="16">',
         f"<title>{attribute(title)}</title>",
     ]
     for a, b, n in edges:
@@ -123,7 +128,7 @@ def graph_svg(
             f"<title>{attribute(f'{name}: {mentions} briefing' + ('s' if mentions != 1 else ''))}</title></circle>"
         )
         parts.append(
-            f'<text x="{_num(lx)}" y="{_num(ly + dy)}" text-anchor="{anchor}" style="{_TEXT}">{attribute(name)}</text>'
+            f'<text x="{_num(lx)}" y="{_num(ly + dy)}" text-anchor="{anchor}" style="{_TEXT}">{attribute(_short(name))}</text>'
         )
     parts.append("</svg>")
     return _wrap("".join(parts))

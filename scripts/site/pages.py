@@ -50,7 +50,7 @@ RELATED_ACTORS = 15
 STANCE_COLUMNS = 8  # main actors in a year's stance table
 STANCE_TALLY_ROWS = 25
 GRAPH_NODES = 20
-GRAPH_EDGES = 60  # the strongest pairs only, so the graph stays readable
+GRAPH_EDGES = 90  # at most this many lines, so the graph stays readable
 TOP_PAIRS = 30
 
 
@@ -401,21 +401,29 @@ def stance_year_page(archive: Archive, year: str) -> str:
     return "\n".join(out)
 
 
+def graph_threshold(counts: list[int], limit: int) -> int:
+    """The least number of shared briefings k such that at most ``limit`` pairs have k or more."""
+    least = 1
+    while sum(1 for n in counts if n >= least) > limit:
+        least += 1
+    return least
+
+
 def connections_page(archive: Archive) -> str:
     """Graph of the most-named actors and the pairs most often named together."""
     source = CONNECTIONS
     out = [front_matter("Connections"), "# Connections\n"]
-    out.append(
-        f"The {GRAPH_NODES} most-named actors; a line joins two actors named in the same briefings "
-        f"(the {GRAPH_EDGES} strongest pairs, thicker for more briefings). Each actor's page ranks everyone it appears with.\n"
-    )
     ranked = sorted(archive.mentions, key=lambda n: (-len(archive.mentions[n]), n))[:GRAPH_NODES]
     nodes = [(n, len(archive.mentions[n])) for n in ranked]
     chosen = set(ranked)
-    strongest = sorted(
-        ((a, b, n) for (a, b), n in archive.pairs.items() if a in chosen and b in chosen), key=lambda e: (-e[2], e[0], e[1])
-    )[:GRAPH_EDGES]
-    edges = sorted(strongest)
+    candidates = sorted((a, b, n) for (a, b), n in archive.pairs.items() if a in chosen and b in chosen)
+    least = graph_threshold([n for _, _, n in candidates], GRAPH_EDGES)
+    edges = [e for e in candidates if e[2] >= least]
+    if nodes:
+        out.append(
+            f"The {plural(len(nodes), 'most-named actor')}; a line joins two of them when they are named together in "
+            f"at least {plural(least, 'briefing')} (thicker for more). Each actor's page ranks everyone it appears with.\n"
+        )
     chart = charts.graph_svg(nodes, edges)
     if chart:
         out.append(chart)
