@@ -16,7 +16,7 @@ from scripts.model import Briefing, Figure, Quote, Source, Unregistered
 from scripts.registry import load_registry
 from scripts.site import charts, feeds, generate, markup, pages, sample
 from scripts.site.archive import build_archive, entry_slugs, parse_body
-from scripts.site.hooks import drop_missing_optional, problem_report
+from scripts.site.hooks import drop_missing_optional, problem_report, project_dirs
 from scripts.problems import Problem
 from scripts.slugs import is_safe_slug
 from scripts.write import render_body
@@ -302,7 +302,7 @@ def test_charts_are_static_svg_in_one_html_block(archive):
         charts.timeline_svg(archive.month_counts()),
         charts.graph_svg([("A <b>", 3), ("B", 2), ("C", 1)], [("A <b>", "B", 2), ("B", "C", 1)]),
     ):
-        svg = chart.strip().removeprefix('<div class="ca-chart">').removesuffix("</div>")
+        svg = chart.strip().removeprefix('<div class="ca-chart" data-search-exclude>').removesuffix("</div>")
         root = ET.fromstring(svg)  # well-formed XML
         assert root.tag.endswith("svg")
         assert "<script" not in chart and "\n\n" not in chart
@@ -338,3 +338,13 @@ def test_optional_nav_pages_are_dropped_only_when_missing(tmp_path):
 def test_problem_report_lists_file_and_line():
     report = problem_report([Problem("briefings/x.md", 4, "'2023-02-30' is not a real date", "date")])
     assert "briefings/x.md:4: date: '2023-02-30' is not a real date" in report
+
+
+def test_briefings_and_registry_dirs_can_come_from_the_environment(monkeypatch, tmp_path):
+    config = type("Config", (), {"config_file_path": str(tmp_path / "mkdocs.yml")})()
+    monkeypatch.delenv("BRIEFINGS_DIR", raising=False)
+    monkeypatch.delenv("REGISTRY_DIR", raising=False)
+    assert project_dirs(config) == (tmp_path, tmp_path / "briefings", tmp_path / "registry")
+    monkeypatch.setenv("BRIEFINGS_DIR", str(tmp_path / "b"))
+    monkeypatch.setenv("REGISTRY_DIR", str(tmp_path / "r"))
+    assert project_dirs(config) == (tmp_path, tmp_path / "b", tmp_path / "r")

@@ -34,8 +34,8 @@ def _short(label: str, limit: int = 20) -> str:
 
 
 def _wrap(svg: str) -> str:
-    """A raw HTML block Markdown leaves alone (no blank line inside)."""
-    return f'<div class="ca-chart">\n{svg}\n</div>\n'
+    """A raw HTML block Markdown leaves alone (no blank line inside), left out of the search index."""
+    return f'<div class="ca-chart" data-search-exclude>\n{svg}\n</div>\n'
 
 
 def timeline_svg(month_counts: Sequence[tuple[str, int]], width: int = 720, height: int = 220) -> str:

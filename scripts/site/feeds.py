@@ -81,7 +81,7 @@ def atom_feed(
             sub(sub(item, "author"), "name", b.source.outlet)
         for name in b.countries:
             sub(item, "category", term=name)
-        summary = " ".join(part for part in (b.thesis, b.summary) if part)
+        summary = b.summary or b.thesis
         if summary:
             sub(item, "summary", summary, type="text")
     ET.indent(feed, space="  ")
