@@ -40,6 +40,7 @@ KINDS: tuple[str, ...] = (
     "death",
     "agreement",
     "disaster",
+    "founding",
     "other",
 )
 FIELDS: tuple[str, ...] = (
@@ -76,6 +77,14 @@ _ORDINAL_TOKEN = re.compile(
     r"\b(\d{1,3})(?:st|nd|rd|th)\b|\b(" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r")\b",
     FLAGS,
 )
+
+
+def _search(regex: re.Pattern[str], text: str, memo: dict[str, Any] | None) -> re.Match[str] | None:
+    if memo is None:
+        return regex.search(text)
+    if regex.pattern not in memo:
+        memo[regex.pattern] = regex.search(text)
+    return memo[regex.pattern]  # type: ignore[no-any-return]
 
 
 def _ordinal_value(token: re.Match[str]) -> int:
@@ -137,15 +146,18 @@ class Event:
             return self.start.isoformat()
         return f"{self.start.isoformat()}..{self.end.isoformat()}"
 
-    def cue_match(self, sentence: str) -> re.Match[str] | None:
-        """The first-regex match of the first cue whose regexes all match ``sentence``."""
+    def cue_match(self, sentence: str, memo: dict[str, Any] | None = None) -> re.Match[str] | None:
+        """The first-regex match of the first cue whose regexes all match ``sentence``.
+
+        ``memo`` (one per sentence) shares the searches of regexes that many events use.
+        """
         for cue in self.cues:
-            first = cue[0].search(sentence)
-            if first and all(regex.search(sentence) for regex in cue[1:]):
+            first = _search(cue[0], sentence, memo)
+            if first and all(_search(regex, sentence, memo) for regex in cue[1:]):
                 return first
         return None
 
-    def ordinals_in(self, sentence: str) -> list[tuple[int, re.Match[str]]]:
+    def ordinals_in(self, sentence: str, memo: dict[str, Any] | None = None) -> list[tuple[int, re.Match[str]]]:
         """(ordinal, match) for each mention of this event's series that carries an ordinal.
 
         The ordinal stands before the series name ("the second China-Central Asia
@@ -154,6 +166,9 @@ class Event:
         """
         if self.ordinal_cue is None:
             return []
+        key = "ordinals:" + self.ordinal_cue.pattern
+        if memo is not None and key in memo:
+            return memo[key]  # type: ignore[no-any-return]
         found = []
         for match in self.ordinal_cue.finditer(sentence):
             number = _ordinal_before(sentence[max(0, match.start() - 40) : match.start()])
@@ -161,22 +176,24 @@ class Event:
                 number = _ordinal_after(sentence[match.end() : match.end() + 30])
             if number is not None:
                 found.append((number, match))
+        if memo is not None:
+            memo[key] = found
         return found
 
-    def match(self, sentence: str) -> re.Match[str] | None:
+    def match(self, sentence: str, memo: dict[str, Any] | None = None) -> re.Match[str] | None:
         """Where ``sentence`` names this event, or None.
 
         A cue or "<ordinal> <ordinal_cue>" names it; a sentence that numbers the
         series only with other ordinals ("the second China-Central Asia summit")
         does not name this edition even when a cue matches.
         """
-        ordinals = self.ordinals_in(sentence)
+        ordinals = self.ordinals_in(sentence, memo)
         for number, found in ordinals:
             if number == self.ordinal:
                 return found
         if ordinals and self.ordinal is not None:
             return None
-        return self.cue_match(sentence)
+        return self.cue_match(sentence, memo)
 
 
 @dataclass(frozen=True)
@@ -200,8 +217,9 @@ class Calendar:
     def named_in(self, sentence: str) -> list[tuple[Event, re.Match[str]]]:
         """Every event the sentence names, with where."""
         found = []
+        memo: dict[str, Any] = {}
         for event in self.events:
-            where = event.match(sentence)
+            where = event.match(sentence, memo)
             if where is not None:
                 found.append((event, where))
         return found

@@ -90,7 +90,8 @@ def extract_date(text: str, *, url: str | None = None, events: Calendar | None =
     clues = _collect(doc, url, calendar)
     estimate = _resolve(clues)
     anchor = estimate.date if estimate and estimate.score >= 0.25 else None
-    clues += _partial_clues(doc, anchor, _lower_bound(clues))
+    others = [c.date for c in clues if c.is_point and c.date is not None]
+    clues += _partial_clues(doc, anchor, _lower_bound(clues), others)
     best = _resolve(clues)
     return _result(best, clues)
 
@@ -508,12 +509,40 @@ def _printed_clues(doc: Doc) -> list[Clue]:
                 clues.append(Clue("date-mention", "derived", f"'{quote}' ({tense} tense) -> published on or after", lo=match.day, strength=0.5, group=f"line{number}"))
                 if latest_past is None or match.day > latest_past[0]:
                     latest_past = (match.day, quote)
-    if latest_past:
+    clues += _month_year_clues(doc)
+    newest_year = _newest_year(doc)
+    if latest_past and latest_past[0].year >= newest_year:
         day, quote = latest_past
         clues.append(Clue("date-mention", "derived", f"'{quote}' -> latest date reported as past, published the day after", day + dt.timedelta(days=1), 0.3, group="mention-past"))
-    if earliest_future:
+    if earliest_future and earliest_future[0].year >= newest_year:
         day, quote = earliest_future
         clues.append(Clue("date-mention", "derived", f"'{quote}' -> earliest date reported as future, published the day before", day - dt.timedelta(days=1), 0.2, group="mention-future"))
+    return clues
+
+
+MONTH_YEAR_RE = re.compile(rf"(?<![\w.])(?P<m>{_MONTH})\s*,?\s+(?:of\s+)?(?P<y>(?:19|20)\d{{2}})(?!\d)", re.IGNORECASE)
+
+
+def _month_year_clues(doc: Doc) -> list[Clue]:
+    """'in January 2022' (past: published on or after the 1st) / 'in May 2026 ... will' (future: before its end)."""
+    clues: list[Clue] = []
+    for sentence in doc.article_sentences():
+        text = _blank_urls(sentence.text)
+        taken = _full_dates(text)
+        for match in MONTH_YEAR_RE.finditer(text):
+            if any(t.start <= match.start() < t.end for t in taken):
+                continue
+            month = _month_number(match.group("m"))
+            first = _make_date(int(match.group("y")), month, 1) if month else None
+            if first is None or (month == 5 and match.group("m").islower()):
+                continue
+            last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+            tense = _tense(text, match.start())
+            quote = _quote(text, match.start(), match.end(), 90)
+            if tense == "future":
+                clues.append(Clue("date-mention", "derived", f"'{quote}' (future tense) -> published before the end of {first:%B %Y}", hi=last, strength=0.4, group=f"line{sentence.line}"))
+            elif tense is not None:
+                clues.append(Clue("date-mention", "derived", f"'{quote}' ({tense} tense) -> published in {first:%B %Y} or later", lo=first, strength=0.4, group=f"line{sentence.line}"))
     return clues
 
 
@@ -528,9 +557,9 @@ def _nearest_year(month: int, dom: int, anchor: dt.date, direction: str) -> dt.d
     return min(options, key=lambda d: abs((d - anchor).days)) if options else None
 
 
-def _partial_clues(doc: Doc, anchor: dt.date | None, floor: dt.date | None) -> list[Clue]:
-    """Dates without a year, placed in the year that fits ``anchor`` (the provisional estimate)
-    or, for a dateline, the first fitting year from ``floor`` (the latest strong lower bound)."""
+def _partial_clues(doc: Doc, anchor: dt.date | None, floor: dt.date | None, others: list[dt.date]) -> list[Clue]:
+    """Dates without a year, placed in the year that fits ``anchor`` (the provisional estimate);
+    a dateline's year may also come from the nearest other clue or from ``floor``."""
     clues: list[Clue] = []
     lead = _lead_weekdays(doc)
     for number, raw in enumerate(doc.lines):
@@ -543,7 +572,7 @@ def _partial_clues(doc: Doc, anchor: dt.date | None, floor: dt.date | None) -> l
             quote = _quote(raw, match.start, match.end, 90)
             kind, weight = _role(line, match, zone)
             if weight:
-                clue = _partial_publication(match, anchor, floor, lead, quote, weight, number)
+                clue = _partial_publication(match, anchor, floor, lead, quote, weight, number, others)
                 if clue:
                     clues.append(clue)
                 continue
@@ -571,13 +600,18 @@ def _lead_weekdays(doc: Doc) -> set[int]:
     return found
 
 
-def _partial_publication(match: DateMatch, anchor: dt.date | None, floor: dt.date | None, lead: set[int], quote: str, weight: float, number: int) -> Clue | None:
+def _partial_publication(match: DateMatch, anchor: dt.date | None, floor: dt.date | None, lead: set[int], quote: str, weight: float,
+                         number: int, others: list[dt.date]) -> Clue | None:
     """A dateline or date line without a year, its year from the other clues.
 
-    Near ``anchor`` when there is one; else the first year from ``floor`` on,
+    Near ``anchor`` when there is one; else within a month of another clue's date
+    (one of several readings of an event); else the first year from ``floor`` on,
     preferring years in which the date falls on the weekday printed with it or
     named in the lead ("ALMATY, May 18 (Reuters) - ... said on Thursday").
     """
+    near = [d for o in others for y in (o.year - 1, o.year, o.year + 1) if (d := _make_date(y, match.month, match.dom)) and abs((d - o).days) <= 31]
+    if anchor is None and near:
+        anchor = min(near, key=lambda d: min(abs((d - o).days) for o in others))
     if anchor is not None:
         options = [d for y in range(anchor.year - 1, anchor.year + 2) if (d := _make_date(y, match.month, match.dom)) and abs((d - anchor).days) <= 250]
     elif floor is not None:
@@ -943,7 +977,11 @@ def _event_clues(doc: Doc, calendar: Calendar) -> tuple[list[Clue], list[tuple[E
             tense, qualifier = _tense(text, mention.at), _qualifier(text, mention.at)
             quote = _quote(text, mention.at, mention.at + 40, 100)
             clues += _year_bounds(mention, qualifier, quote)
-            if not _is_short(event):
+            anniversary = _anniversary(mention, quote)
+            if anniversary is not None:
+                clues.append(anniversary)
+                continue
+            if not _is_short(event) or event.kind == "founding":
                 continue
             salient = mention.sentence.index < 5 or counts[event.id] > 1 or tense == "present" or qualifier in (
                 "today", "yesterday", "tomorrow", "this-week", "last-week", "next-week", "recent")
@@ -958,6 +996,47 @@ def _event_clues(doc: Doc, calendar: Calendar) -> tuple[list[Clue], list[tuple[E
             if share > anchors.get(event.id, (event, 0.0))[1]:
                 anchors[event.id] = (event, share)
     return clues, sorted(anchors.values(), key=lambda a: -a[1])
+
+
+_COUNT_WORDS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30, "forty": 40, "fifty": 50}
+_ANNIVERSARY_ORDINALS = ORDINAL_WORDS | {"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "hundredth": 100}
+ANNIVERSARY_RE = re.compile(
+    r"\b(?:(?P<n>\d{1,3})(?:st|nd|rd|th)|(?P<w>" + "|".join(sorted(_ANNIVERSARY_ORDINALS, key=len, reverse=True)) + r"))\s+anniversary\s+of\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+YEARS_SINCE_RE = re.compile(
+    r"\b(?P<n>\d{1,2}|" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True)) + r")\s+years?\s+(?:have\s+|has\s+)?(?:passed\s+)?(?:since|after)\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+
+
+def _add_years(day: dt.date, years: int) -> dt.date | None:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28) if day.month == 2 else None
+
+
+def _anniversary(mention: Mention, quote: str) -> Clue | None:
+    """'the 30th anniversary of <event>' / 'two years since <event>': the event's start plus N years."""
+    before = mention.sentence.text[max(0, mention.at - 90) : mention.at]
+    match = ANNIVERSARY_RE.search(before)
+    if match:
+        years = int(match.group("n")) if match.group("n") else _ANNIVERSARY_ORDINALS[match.group("w").lower()]
+        weight, how = 0.45, f"{years}th anniversary"
+    else:
+        match = YEARS_SINCE_RE.search(before)
+        if not match:
+            return None
+        count = match.group("n").lower()
+        years = int(count) if count.isdigit() else _COUNT_WORDS[count]
+        weight, how = 0.35, f"{years} year(s) after"
+    day = _add_years(mention.event.start, years)
+    if day is None or not 0 < years <= 100:
+        return None
+    return Clue("anniversary", "derived", f"'{quote}' -> {how} of {mention.event.name} ({mention.event.start.isoformat()}) = {day.isoformat()}",
+                day, weight, group=f"anniversary:{mention.sentence.line}:{mention.event.id}")
 
 
 WEEKDAY_MENTION = re.compile(
@@ -1022,24 +1101,33 @@ NOT_A_PAST_YEAR = re.compile(
 COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*[-–—]\s*)?((?:19|20)\d{2})(?!\d)", re.I)
 
 
-def _year_clues(doc: Doc) -> list[Clue]:
-    """The latest year the article speaks of as past or present: published in or after it; a copyright year bounds it."""
-    best: tuple[int, float, str] | None = None
+def _past_years(doc: Doc) -> Iterable[tuple[int, float, str]]:
+    """(year, strength, quote) for each year the article speaks of as past or present.
+
+    Not targets and horizons ('by 2030', 'Strategy 2050', '2022-2026'), not years in
+    future-tense sentences, not the year of a full date.
+    """
     for sentence in doc.article_sentences():
         text = _blank_urls(sentence.text)
         if COPYRIGHT_RE.search(text):
             continue
         for match in YEAR_RE.finditer(text):
-            year = int(match.group(1))
             if NOT_A_PAST_YEAR.search(text[max(0, match.start() - 25) : match.start()].rstrip(" ")) or _in_full_date(text, match.start()):
                 continue
             tense = _tense(text, match.start())
-            if tense == "future":
-                continue
-            strength = 0.4 if tense else 0.25
-            if best is None or year > best[0]:
-                best = (year, strength, _quote(text, match.start(), match.end(), 90))
+            if tense != "future":
+                yield int(match.group(1)), (0.4 if tense else 0.25), _quote(text, match.start(), match.end(), 90)
+
+
+def _newest_year(doc: Doc) -> int:
+    """The latest year the article speaks of as past or present (0 if none)."""
+    return max((year for year, _, _ in _past_years(doc)), default=0)
+
+
+def _year_clues(doc: Doc) -> list[Clue]:
+    """The latest year the article speaks of as past or present: published in or after it; a copyright year bounds it."""
     clues = []
+    best = max(_past_years(doc), key=lambda y: (y[0], y[1]), default=None)
     if best:
         year, strength, quote = best
         first = _make_date(year, 1, 1)
