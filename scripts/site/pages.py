@@ -246,10 +246,14 @@ def actor_page(archive: Archive, actor: ActorInfo) -> str:
 # Index pages
 
 
+def stance_counts(tally: dict[str, int]) -> str:
+    """``2 supportive 1 critical``: the non-zero stance counts, styled like stance marks."""
+    return " ".join(f"*{tally[s]} {s}*{{ .ca-count .ca-mark--{s} }}" for s in STANCES if tally[s])
+
+
 def _count_row(archive: Archive, actor: ActorInfo, source: str, extra: list[str]) -> str:
-    tally = archive.stance_tally(actor.name)
     n = len(archive.mentions.get(actor.name, []))
-    cells = [actor_link(actor, source), *extra, str(n), *(str(tally[s]) for s in STANCES)]
+    cells = [actor_link(actor, source), *extra, str(n), stance_counts(archive.stance_tally(actor.name))]
     return "| " + " | ".join(cell(c) for c in cells) + " |"
 
 
@@ -261,17 +265,16 @@ def actor_index_page(archive: Archive, kind: str) -> str:
     out = [front_matter(title), f"# {title}\n"]
     out.append(
         f"{plural(len(actors), KIND_LABELS[kind], 'people' if kind == 'person' else None)} named in the archive, "
-        "with the number of briefings naming each and their stance toward it.\n"
+        "with the number of briefings naming each and the stances they take toward it.\n"
     )
-    stance_head = " Supportive | Neutral | Critical |"
     if kind == "country":
-        head = "| Country | Briefings |" + stance_head + "\n|---|---:|---:|---:|---:|\n"
+        head = "| Country | Briefings | Stance |\n|---|---:|---|\n"
         rows = [_count_row(archive, a, source, []) for a in actors]
     elif kind == "person":
-        head = "| Person | Country | Role | Briefings |" + stance_head + "\n|---|---|---|---:|---:|---:|---:|\n"
+        head = "| Person | Country | Role | Briefings | Stance |\n|---|---|---|---:|---|\n"
         rows = [_count_row(archive, a, source, [inline(a.country or ""), inline(a.role or "")]) for a in actors]
     else:
-        head = "| Organisation | Kind | Country | Briefings |" + stance_head + "\n|---|---|---|---:|---:|---:|---:|\n"
+        head = "| Organisation | Kind | Country | Briefings | Stance |\n|---|---|---|---:|---|\n"
         rows = [_count_row(archive, a, source, [inline(a.detail or ""), inline(a.country or "")]) for a in actors]
     out.append(head + "\n".join(rows) + "\n" if rows else "None yet.\n")
     if kind == "organisation":
@@ -279,8 +282,8 @@ def actor_index_page(archive: Archive, kind: str) -> str:
         if groups:
             rows = [_count_row(archive, g, source, [plural(len(g.members), "member")]) for g in groups]
             out.append(
-                "## Groups of states\n\n| Group | Members | Briefings |" + stance_head
-                + "\n|---|---|---:|---:|---:|---:|\n" + "\n".join(rows) + "\n"
+                "## Groups of states\n\n| Group | Members | Briefings | Stance |\n|---|---|---:|---|\n"
+                + "\n".join(rows) + "\n"
             )
     return "\n".join(out)
 
