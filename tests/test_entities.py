@@ -73,3 +73,11 @@ def test_city_names_that_contain_a_short_form_do_not_match_it():
 def test_historical_entities_are_not_organisations():
     result = entities("Kazakhstan was part of the former Soviet Union until 1991.")
     assert result.organisations == []
+
+
+def test_capitals_inside_longer_names_and_regional_demonyms_are_not_countries():
+    result = entities(
+        "Latin American leaders met. The Paris Agreement was discussed in Moscow. Sofia Petrova from Kyiv spoke."
+    )
+    assert "United States" not in result.countries
+    assert "Russia" in result.countries and "Ukraine" in result.countries

@@ -208,19 +208,37 @@ def _match_registry(tokens: list[Token], gaz: Gazetteer) -> list[tuple[int, int,
     found = []
     i = 0
     while i < len(tokens):
+        step = 1
         for n in range(min(gaz.max_len, len(tokens) - i), 0, -1):
             hit = gaz.exact.get(tuple(keys[i : i + n]))
-            if hit is not None:
-                actor, how = hit
-                if how in ("acronym", "short") and n == 1 and not _acronym_context_ok(tokens, i):
-                    break
-                found.append((i, i + n, actor, how))
-                i += n
-                break
-        else:
-            i += 1
-            continue
+            if hit is None:
+                continue
+            actor, how = hit
+            if how in ("acronym", "short") and n == 1 and not _acronym_context_ok(tokens, i):
+                continue
+            if not _geographic_context_ok(tokens, i, i + n, how):
+                continue
+            found.append((i, i + n, actor, how))
+            step = n
+            break
+        i += step
     return found
+
+
+_REGION_PREFIXES = {"North", "South", "Latin", "Central", "East", "West", "Pan", "Sub-Saharan", "Anglo"}
+
+
+def _geographic_context_ok(tokens: list[Token], a: int, b: int, how: str) -> bool:
+    """Reject 'Latin American' (not the US), 'Paris Agreement', 'Sofia Petrova' (a first name)."""
+    previous = tokens[a - 1].text if a > 0 else ""
+    following = tokens[b].text if b < len(tokens) else ""
+    if how in ("name", "alias", "demonym") and previous in _REGION_PREFIXES:
+        return False
+    if how == "metonym":
+        glued_before = a > 0 and _capitalised(previous) and previous not in _NOT_NAME_WORDS
+        if _capitalised(following) and following not in _NOT_NAME_WORDS or glued_before:
+            return False
+    return True
 
 
 def _acronym_context_ok(tokens: list[Token], i: int) -> bool:
