@@ -224,7 +224,7 @@ def _iso(day: dt.date | None) -> str | None:
 # --- tense and relative expressions ----------------------------------------------------
 
 FUTURE_RE = re.compile(
-    r"\b((?:will|shall|won't)(?: not)?(?: be)?(?: [a-z]+ed\b| [a-z]+)?|(?:is|are) (?:scheduled|expected|set|due|planned|slated|going|poised) to|(?:is|are) to (?:be|take|hold|host|meet|visit|attend|sign)"
+    r"\b((?:will|shall|won't)(?: not)?(?: be)?(?: [a-z]+ed\b| [a-z]+)?|(?:is|are) (?:scheduled|expected|set|due|planned|slated|going|poised) to|(?:is|are) (?:due|scheduled|slated|planned|set) (?:on|for|in)|(?:is|are) to (?:be|take|hold|host|meet|visit|attend|sign)"
     r"|to be held|to take place|upcoming|forthcoming|ahead of|in the run-up to|on the eve of|plans? to|intends? to|preparations? for"
     r"|would (?:be held|take place|host|hold|visit|attend|meet|bring)|next (?:week|month|year)|tomorrow)\b",
     re.IGNORECASE,
