@@ -237,8 +237,13 @@ PRESENT_RE = re.compile(
 PAST_RE = re.compile(
     r"\b((?:was|were|had been|has been|have been) (?:\w+ )?(?:held|hosted|convened|organi[sz]ed|signed|concluded|adopted|attended|elected|killed|announced)"
     r"|took place|held|met|said|signed|attended|visited|ended|concluded|following|after|last (?:week|month|year)|yesterday|recent(?:ly)?"
-    r"|earlier|ago|previous|former|has|have|had|was|were|did|became|won|rose|grew|fell|made|took|gave|went|came|saw|got|led|left|paid|sent|spent|built|sold|told|brought|bought|lost|began|spoke|wrote|knew|broke"
-    r"|(?!(?:need|based|related|called|named|united|limited|detailed|advanced|expected|scheduled|planned|supposed|used)\b)[a-z]{3,}ed)\b",
+    r"|earlier|ago|has|have|had|was|were|did|became|won|rose|grew|fell|made|took|gave|went|came|saw|got|led|left|paid|sent|spent|built|sold|told|brought|bought|lost|began|spoke|wrote|knew|broke)\b",
+    re.IGNORECASE,
+)
+# A regular past tense ('reached', 'discussed'): used only when a sentence has no clearer marker,
+# since many -ed words are adjectives ('unprecedented', 'so-called', 'landlocked').
+REGULAR_PAST_RE = re.compile(
+    r"\b(?!(?:need|based|related|called|named|united|limited|detailed|advanced|expected|scheduled|planned|supposed|used|unprecedented|landlocked|armed|concerned|interested|involved|alleged|proposed|so-called)\b)[a-z]{3,}ed\b",
     re.IGNORECASE,
 )
 _TENSES = (("future", FUTURE_RE), ("present", PRESENT_RE), ("past", PAST_RE))
@@ -256,7 +261,7 @@ def _tense(sentence: str, at: int | None = None) -> str | None:
             distance = 0 if at is None else min(abs(match.start() - at), abs(match.end() - at))
             found.append((distance if at is not None else priority, priority, name))
     if not found:
-        return None
+        return "past" if REGULAR_PAST_RE.search(sentence) else None
     return min(found)[2]
 
 
@@ -447,6 +452,8 @@ def _role(line: str, match: DateMatch, zone: str) -> tuple[str, float]:
     before = re.sub(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[,\s]*$", "", before.rstrip(), flags=re.I)
     label = LABEL_RE.search(before.rstrip(" ,"))
     related = zone == "related"
+    if re.search(r"\d\s*(?:[-–—]|and|&|to)\s*$", line[max(0, match.start - 6) : match.start]) or re.match(r"^\s*(?:[-–—]|and|&|to)\s*\d", line[match.end :]):
+        return "date-mention", 0.0  # one end of a range of days: an event's dates
     if label:
         updated = label.group("label").lower() in ("updated", "last updated", "modified", "last modified", "обновлено", "actualizat", "更新")
         return ("updated-label", 0.8) if updated else ("published-label", 0.3 if related else 0.95)
@@ -909,7 +916,8 @@ def _event_estimate(event: Event, tense: str | None, qualifier: str | None) -> t
             return event.end + one, 0.5, "reported this week in the past tense: the day after"
         return event.start - one, 0.4, "reported as this week's, not yet over: the day before it opens"
     if qualifier == "today" or tense == "present":
-        return event.start, 0.6, "reported as under way: its first day"
+        main_day = event.start + dt.timedelta(days=(event.days or 1) // 2)
+        return main_day, 0.6, "reported as under way: its main (middle) day" if event.days and event.days > 1 else "reported as under way"
     if qualifier == "last-week":
         return _week_monday(event.end) + dt.timedelta(days=7), 0.45, "reported as last week's: the Monday after"
     if qualifier == "next-week":
@@ -965,6 +973,7 @@ def _event_clues(doc: Doc, calendar: Calendar) -> tuple[list[Clue], list[tuple[E
             counts[mention.event.id] = counts.get(mention.event.id, 0) + 1
     clues: list[Clue] = []
     anchors: dict[str, tuple[Event, float]] = {}
+    newest = _newest_year(doc)
     for group in sentences:
         short = [m for m in group if _is_short(m.event)]
         for subset in ([m for m in group if not _is_short(m.event)], short):
@@ -987,6 +996,8 @@ def _event_clues(doc: Doc, calendar: Calendar) -> tuple[list[Clue], list[tuple[E
                 "today", "yesterday", "tomorrow", "this-week", "last-week", "next-week", "recent")
             if not salient:
                 continue
+            if event.end is not None and event.end.year < newest and tense in ("past", None) and qualifier not in ("yesterday", "last-week", "this-week"):
+                continue  # the article speaks of later years: a past event in it is background
             day, weight, how = _event_estimate(event, tense, qualifier) or (None, 0.0, "")
             if day is None:
                 continue
