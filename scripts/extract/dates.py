@@ -206,14 +206,18 @@ def _document(text: str) -> Doc:
 
 
 def _quote(text: str, start: int = 0, end: int | None = None, width: int = 110) -> str:
-    """A short excerpt of ``text`` around ``start:end``, whitespace collapsed."""
+    """A short excerpt of ``text`` around ``start:end`` in whole words, whitespace collapsed."""
     end = len(text) if end is None else end
     if end - start >= width:
-        snippet = text[start : start + width]
+        lo, hi = start, start + width
     else:
         pad = (width - (end - start)) // 2
         lo, hi = max(0, start - pad), min(len(text), end + pad)
-        snippet = ("…" if lo > 0 else "") + text[lo:hi] + ("…" if hi < len(text) else "")
+    while 0 < lo < start and not text[lo - 1].isspace():
+        lo += 1  # do not start inside a word
+    while max(start, end - 1) < hi < len(text) and not text[hi].isspace():
+        hi -= 1  # do not end inside a word
+    snippet = ("…" if lo > 0 else "") + text[lo:hi].strip() + ("…" if hi < len(text) else "")
     return " ".join(snippet.split())
 
 
@@ -852,6 +856,20 @@ def _war_day_clues(doc: Doc, calendar: Calendar) -> list[Clue]:
     return clues
 
 
+def _war_phrase(text: str, match: re.Match[str]) -> str:
+    """The day count and its war, e.g. '447th day of the war in Ukraine' (at most 120 characters)."""
+    core = match.group(0)
+    war = WAR_WORDS.search(core, match.start("ctx") - match.start()) if "ctx" in match.groupdict() and match.start("ctx") >= match.start() else None
+    war = war or WAR_WORDS.search(core)
+    stop = war.end() if war else len(core)
+    tail = re.match(r"(?:\s+(?:Russian\s+)?(?:war|invasion|aggression|military invasion))?(?:\s+(?:in|against|on|of|with)\s+(?:the\s+)?[\w'’-]+)?", core[stop:], re.I)
+    if match.groupdict().get("n") and match.start("n") - match.start() > stop:  # 'war: day 447'
+        stop = match.end("n") - match.start()
+    elif tail:
+        stop += tail.end()
+    return " ".join(core[:stop].split())[:120]
+
+
 def _war_day(match: re.Match[str], kind: str, sentence: Sentence, doc: Doc, calendar: Calendar) -> Clue | None:
     groups = match.groupdict()
     context = groups.get("ctx") or ""
@@ -870,9 +888,9 @@ def _war_day(match: re.Match[str], kind: str, sentence: Sentence, doc: Doc, cale
         return None
     live = LIVE_RE.search(sentence.text) or sentence.zone in ("head", "tail") and len(sentence.text) < 160
     weight = 0.9 if live else (0.45 if NARRATIVE_RE.search(sentence.text) else 0.7)
-    how = f"day {number} counted from day 1 = {war.start.isoformat()}" if offset == number - 1 else f"{number} days after {war.start.isoformat()}"
-    quote = _quote(sentence.text, match.start(), match.end(), 90)
-    return Clue("war-day", "derived", f"'{quote}' -> {how} ({war.name})", day, weight, group=f"war{sentence.line}")
+    how = f"day 1 = {war.start.isoformat()} ({war.name}), day {number} = {day.isoformat()}" if offset == number - 1 else f"{number} days after {war.start.isoformat()} ({war.name}) = {day.isoformat()}"
+    quote = _war_phrase(sentence.text, match)
+    return Clue("war-day", "derived", f"'{quote}' -> {how}", day, weight, group=f"war{sentence.line}")
 
 
 # --- calendar events, weekdays, relative years, titles ---------------------------------
