@@ -157,6 +157,18 @@ class Event:
                 return first
         return None
 
+    def cue_spread(self, sentence: str) -> int | None:
+        """How many characters the tightest matching cue spans in ``sentence`` (None: no cue matches).
+
+        When one sentence could name several editions, the tightest reading is the likelier one.
+        """
+        spreads = []
+        for cue in self.cues:
+            found = [regex.search(sentence) for regex in cue]
+            if all(found):
+                spreads.append(max(m.end() for m in found if m) - min(m.start() for m in found if m))
+        return min(spreads) if spreads else None
+
     def ordinals_in(self, sentence: str, memo: dict[str, Any] | None = None) -> list[tuple[int, re.Match[str]]]:
         """(ordinal, match) for each mention of this event's series that carries an ordinal.
 

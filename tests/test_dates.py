@@ -234,6 +234,23 @@ def test_relative_year_bounds_the_publication_year() -> None:
     assert bounds and bounds[0].earliest == "2025-01-01" and bounds[0].latest == "2025-12-31"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ukraine marks the second anniversary of Russia's full-scale invasion.", "2024-02-24"),
+        ("Turkmenistan celebrated the 30th anniversary of its independence with a parade.", "1991-10-27"),
+        ("Six months into the full-scale invasion, Kazakhstan keeps its distance from Moscow.", "2022-08-24"),
+        ("Two weeks after the Wagner mutiny, Central Asian leaders remain silent.", "2023-07-08"),
+        ("Three days before the SCO summit in Samarkand, Xi arrived in Astana.", "2022-09-12"),
+    ],
+)
+def test_anniversaries_and_offsets_from_an_event(text: str, expected: str) -> None:
+    result = extract_date(text)
+    if expected == "1991-10-27":  # the 30th anniversary
+        expected = day(expected).replace(year=2021).isoformat()
+    assert (result.date, result.basis) == (expected, "derived")
+
+
 def test_titles_bound_the_date_from_below() -> None:
     result = extract_date("Former Japanese Prime Minister Fumio Kishida visited Astana.")
     assert any(c.kind == "title" and c.earliest == "2024-10-01" for c in result.candidates)

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 from ..events import ORDINAL_WORDS, Calendar, Event, default_calendar
@@ -901,15 +901,19 @@ class Mention:
     sentence: Sentence
     event: Event
     at: int  # position of the cue in the sentence
+    fit: float = 1.0  # 1 for the tightest reading of the sentence, less for looser ones
 
 
 def _mentions(doc: Doc, calendar: Calendar) -> list[list[Mention]]:
     """Calendar events named in each sentence of the article (terms of office excluded)."""
     found = []
     for sentence in doc.article_sentences():
-        named = [Mention(sentence, e, m.start()) for e, m in calendar.named_in(sentence.text) if e.kind != "term"]
-        if named:
-            found.append(named)
+        named = [(e, m) for e, m in calendar.named_in(sentence.text) if e.kind != "term"]
+        if not named:
+            continue
+        spreads = [e.cue_spread(sentence.text) or len(m.group(0)) for e, m in named]
+        tightest = max(1, min(spreads))
+        found.append([Mention(sentence, e, m.start(), (tightest / max(1, spread)) ** 0.5) for (e, m), spread in zip(named, spreads)])
     return found
 
 
@@ -1006,7 +1010,7 @@ def _event_clues(doc: Doc, calendar: Calendar) -> tuple[list[Clue], list[tuple[E
             clues += _year_bounds(mention, qualifier, quote)
             anniversary = _anniversary(mention, quote)
             if anniversary is not None:
-                clues.append(anniversary)
+                clues.append(replace(anniversary, weight=anniversary.weight * mention.fit, alt=alt))
                 continue
             if not _is_short(event) or event.kind == "founding":
                 continue
@@ -1020,6 +1024,7 @@ def _event_clues(doc: Doc, calendar: Calendar) -> tuple[list[Clue], list[tuple[E
             if day is None:
                 continue
             key = f"event:{mention.sentence.line}:{mention.sentence.index}"
+            weight *= mention.fit
             clues.append(Clue("event", "event", f"'{quote}' -> {event.name} ({event.span()}), {how}", day, weight, group=key, alt=alt))
             share = weight / max(1, len(short))
             if share > anchors.get(event.id, (event, 0.0))[1]:
@@ -1034,10 +1039,13 @@ ANNIVERSARY_RE = re.compile(
     r"\b(?:(?P<n>\d{1,3})(?:st|nd|rd|th)|(?P<w>" + "|".join(sorted(_ANNIVERSARY_ORDINALS, key=len, reverse=True)) + r"))\s+anniversary\s+of\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
-YEARS_SINCE_RE = re.compile(
-    r"\b(?P<n>\d{1,2}|" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True)) + r")\s+years?\s+(?:have\s+|has\s+)?(?:passed\s+)?(?:since|after)\b[^.;]{0,60}$",
+_COUNT = r"(?P<n>\d{1,3}|" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True)) + r")"
+_UNIT = r"(?P<unit>days?|weeks?|months?|years?)"
+OFFSET_BEFORE_RE = re.compile(  # 'two years since <event>', 'six months into <the war>', 'three days before <the summit>'
+    rf"\b{_COUNT}\s+(?:and\s+a\s+half\s+)?{_UNIT}\s+(?:have\s+|has\s+)?(?:passed\s+|gone\s+by\s+)?(?P<rel>since|after|into|before|ahead\s+of)\b[^.;]{{0,60}}$",
     re.IGNORECASE,
 )
+OFFSET_AFTER_RE = re.compile(rf"^[^.;]{{0,60}}?\b{_COUNT}\s+{_UNIT}\s+(?P<rel>ago|earlier)\b", re.IGNORECASE)  # '<event>, two years ago'
 
 
 def _add_years(day: dt.date, years: int) -> dt.date | None:
@@ -1047,24 +1055,52 @@ def _add_years(day: dt.date, years: int) -> dt.date | None:
         return day.replace(year=day.year + years, day=28) if day.month == 2 else None
 
 
+def _add_months(day: dt.date, months: int) -> dt.date | None:
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    for dom in (day.day, 30, 29, 28):
+        if (moved := _make_date(year, month, dom)) is not None:
+            return moved
+    return None
+
+
+def _offset_day(event: Event, count: int, unit: str, rel: str) -> dt.date | None:
+    """``count`` units after (or, for 'before', ahead of) the event: years and months from its
+    start (anniversary-style), days and weeks from its end (or its start for 'before'/'into')."""
+    unit = unit.lower().rstrip("s")
+    sign = -1 if rel.lower().startswith(("before", "ahead")) else 1
+    base = event.start if unit in ("year", "month") or sign < 0 or rel.lower() == "into" or event.end is None else event.end
+    if unit == "year":
+        return _add_years(base, sign * count)
+    if unit == "month":
+        return _add_months(base, sign * count)
+    return base + dt.timedelta(days=sign * count * (7 if unit == "week" else 1))
+
+
 def _anniversary(mention: Mention, quote: str) -> Clue | None:
-    """'the 30th anniversary of <event>' / 'two years since <event>': the event's start plus N years."""
-    before = mention.sentence.text[max(0, mention.at - 90) : mention.at]
+    """'the 30th anniversary of <event>', 'two years since <event>', '<event> three days ago': a date counted from it."""
+    text = mention.sentence.text
+    before = text[max(0, mention.at - 90) : mention.at]
     match = ANNIVERSARY_RE.search(before)
     if match:
         years = int(match.group("n")) if match.group("n") else _ANNIVERSARY_ORDINALS[match.group("w").lower()]
-        weight, how = 0.45, f"{years}th anniversary"
+        day, weight, how = _add_years(mention.event.start, years), 0.45, f"{years}th anniversary"
+        if not 0 < years <= 100:
+            return None
     else:
-        match = YEARS_SINCE_RE.search(before)
+        match = OFFSET_BEFORE_RE.search(before) or OFFSET_AFTER_RE.search(text[mention.at : mention.at + 120])
         if not match:
             return None
-        count = match.group("n").lower()
-        years = int(count) if count.isdigit() else _COUNT_WORDS[count]
-        weight, how = 0.35, f"{years} year(s) after"
-    day = _add_years(mention.event.start, years)
-    if day is None or not 0 < years <= 100:
+        count_text = match.group("n").lower()
+        count = int(count_text) if count_text.isdigit() else _COUNT_WORDS[count_text]
+        rel = "after" if match.group("rel").lower() in ("ago", "earlier") else match.group("rel")
+        if not 0 < count <= 400:
+            return None
+        day, weight = _offset_day(mention.event, count, match.group("unit"), rel), 0.35
+        how = f"{count} {match.group('unit').lower()} {' '.join(rel.lower().split())}"
+    if day is None:
         return None
-    return Clue("anniversary", "derived", f"'{quote}' -> {how} of {mention.event.name} ({mention.event.start.isoformat()}) = {day.isoformat()}",
+    return Clue("anniversary", "derived", f"'{quote}' -> {how} {mention.event.name} ({mention.event.span()}) = {day.isoformat()}",
                 day, weight, group=f"anniversary:{mention.sentence.line}:{mention.event.id}")
 
 
