@@ -650,12 +650,17 @@ SOURCE_LABEL = re.compile(
     r"(original(?: article| link| source| text| post)?|source|via|read the original|link|оригинал|источник|джерело|sursa|来源|原文)\s*[:：\-–—]?\s*$",
     re.IGNORECASE,
 )
+_UY, _UM, _UD = r"(?P<y>(?:19|20)\d{2})", r"(?P<m>0?[1-9]|1[0-2])", r"(?P<d>0?[1-9]|[12]\d|3[01])"
+_UEND = r"(?=[/_.\-?#]|$)"
 URL_DAY_PATTERNS = (
-    re.compile(r"/((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?=[/_.\-?#]|$)"),
-    re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.\-?#]|$)"),
-    re.compile(r"/((?:19|20)\d{2})-(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/"),
-    re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/"),
-    re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/"),
+    re.compile(rf"/{_UY}[/_-]{_UM}[/_-]{_UD}{_UEND}"),  # /2023/05/18/, /2023-05-18/, /2023_05_18_
+    re.compile(rf"[-_]{_UY}-{_UM}-{_UD}{_UEND}"),  # reuters.com/world/slug-2023-05-18/
+    re.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?=[/_.\-?#]|$|[A-Z]\d)"),  # /20230518/, qq.com/a/20230518A01
+    re.compile(rf"/{_UY}-{_UM}/{_UD}/"),  # xinhuanet.com/2023-05/18/
+    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])/"),  # people.com.cn/n1/2023/0518/
+    re.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])/(?P<d>0[1-9]|[12]\d|3[01])/"),  # chinadaily.com.cn/a/202305/18/
+    re.compile(rf"/{_UD}/{_UM}/{_UY}/"),  # rbc.ru/politics/18/05/2023/
+    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/(?P<d>0?[1-9]|[12]\d|3[01])/", re.I),  # theguardian.com/world/2023/may/18/
 )
 URL_MONTH_PATTERNS = (
     re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/(?!\d)"),
@@ -766,7 +771,8 @@ def _url_date_clues(link: str, role: str) -> list[Clue]:
     quote = _quote(link, 0, None, 110)
     for regex in URL_DAY_PATTERNS:
         match = regex.search(link)
-        day = _make_date(int(match.group(1)), int(match.group(2)), int(match.group(3))) if match else None
+        month = (int(match.group("m")) if match.group("m").isdigit() else _month_number(match.group("m"))) if match else None
+        day = _make_date(int(match.group("y")), month, int(match.group("d"))) if match and month else None
         if day is None:
             continue
         if role in ("source", "labelled"):
