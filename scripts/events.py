@@ -264,6 +264,9 @@ def _item_line(lines: list[str], from_line: int, text: str) -> int:
 def _compile(pattern: Any, where: int, field: str, file: str, lines: list[str]) -> tuple[re.Pattern[str] | None, list[Problem]]:
     if not isinstance(pattern, str) or not pattern.strip():
         return None, [Problem(file, where, "a cue must be a non-empty string (a regular expression)", field)]
+    if re.search(r"\\\\[bdswBDSW]", pattern):
+        line = _item_line(lines, where, pattern)
+        return None, [Problem(file, line, f"{pattern!r} has a doubled backslash: in single quotes write one ('\\b', not '\\\\b')", field)]
     try:
         return re.compile(pattern, FLAGS), []
     except re.error as error:

@@ -175,6 +175,13 @@ def test_invalid_regex_points_at_its_line() -> None:
     assert "invalid regular expression" in problems[0].message and problems[0].field == "cues"
 
 
+def test_doubled_backslash_is_reported() -> None:
+    text = GOOD_EVENT.replace("['summit', 'Testville']", "['\\\\bsummit\\\\b', 'Testville']")
+    problems = problems_of(text)
+    assert len(problems) == 1
+    assert problems[0].line == line_of(text, "Testville") and "doubled backslash" in problems[0].message
+
+
 @pytest.mark.parametrize(
     ("change", "needle", "message"),
     [
