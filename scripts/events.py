@@ -56,6 +56,7 @@ FIELDS: tuple[str, ...] = (
     "cues",
     "since_start",
     "since_end",
+    "until_end",
     "counted",
     "day_cues",
     "note",
@@ -124,6 +125,7 @@ class Event:
     cues: tuple[tuple[re.Pattern[str], ...], ...] = ()
     since_start: tuple[re.Pattern[str], ...] = ()
     since_end: tuple[re.Pattern[str], ...] = ()
+    until_end: tuple[re.Pattern[str], ...] = ()  # phrases written while it lasted ("President Nazarbayev")
     counted: str | None = None  # None | "yes" | "default": "day N of <this>" counts from start
     day_cues: tuple[re.Pattern[str], ...] = ()
     file: str = ""
@@ -371,13 +373,15 @@ def _event_from_entry(entry: dict[str, Any], file: str, lines: list[str]) -> tup
     cues, found = _cues(entry, file, lines)
     problems += found
     lists: dict[str, tuple[re.Pattern[str], ...]] = {}
-    for field in ("since_start", "since_end", "day_cues"):
+    for field in ("since_start", "since_end", "until_end", "day_cues"):
         lists[field], found = _regex_list(entry, field, file, lines)
         problems += found
     ordinal_cue = None
     if entry.get("ordinal_cue") is not None:
         ordinal_cue, found = _compile(entry["ordinal_cue"], yamlio.line_of(entry, "ordinal_cue"), "ordinal_cue", file, lines)
         problems += found
+    if lists["until_end"] and entry.get("ongoing") is True:
+        problems.append(Problem(file, yamlio.line_of(entry, "until_end"), "an ongoing event has no end for 'until_end'", "until_end"))
     if problems or start is None:
         return None, problems
     counted = entry.get("counted")
@@ -393,6 +397,7 @@ def _event_from_entry(entry: dict[str, Any], file: str, lines: list[str]) -> tup
         cues=cues,
         since_start=lists["since_start"],
         since_end=lists["since_end"],
+        until_end=lists["until_end"],
         counted="default" if counted == "default" else ("yes" if counted is True else None),
         day_cues=lists["day_cues"],
         file=file,

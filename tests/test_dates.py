@@ -256,6 +256,16 @@ def test_titles_bound_the_date_from_below() -> None:
     assert any(c.kind == "title" and c.earliest == "2024-10-01" for c in result.candidates)
 
 
+def test_current_titles_bound_the_date_from_above() -> None:
+    present = extract_date("President Nursultan Nazarbayev says Kazakhstan will stay neutral.")
+    assert any(c.kind == "title" and c.latest == "2019-03-19" for c in present.candidates)
+    narrated = extract_date("In 2015, President Nursultan Nazarbayev won his last election.")
+    assert not any(c.latest == "2019-03-19" for c in narrated.candidates)  # a past-tense narration may use the old title
+    former = extract_date("Former President Nursultan Nazarbayev says he is retired.")
+    assert any(c.kind == "title" and c.earliest == "2019-03-19" for c in former.candidates)
+    assert not any(c.latest == "2019-03-19" for c in former.candidates)
+
+
 # --- conflicts -----------------------------------------------------------------------------
 
 

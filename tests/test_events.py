@@ -48,7 +48,7 @@ def test_repository_calendar_loads_without_problems(calendar: Calendar) -> None:
 
 def test_every_event_can_be_recognised(calendar: Calendar) -> None:
     for event in calendar:
-        assert event.cues or event.since_start or event.since_end or event.ordinal_cue, event.id
+        assert event.cues or event.since_start or event.since_end or event.until_end or event.ordinal_cue, event.id
 
 
 def test_calendar_covers_the_region(calendar: Calendar) -> None:

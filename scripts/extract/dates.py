@@ -235,7 +235,8 @@ FUTURE_RE = re.compile(
 )
 PRESENT_RE = re.compile(
     r"\b((?:is|are) (?:currently |now )?(?:being held|taking place|under ?way|holding|hosting|meeting|attending|participating|visiting|in progress|going on|ongoing|gathering)"
-    r"|currently|today|this morning|tonight|right now|kicks? off|opens? today|is held|are held)\b",
+    r"|currently|today|this morning|tonight|right now|kicks? off|opens? today|is held|are held"
+    r"|continues|continue|(?:is|are) continuing|goes on|persists|rages|(?:is|are) raging)\b",
     re.IGNORECASE,
 )
 PAST_RE = re.compile(
@@ -284,14 +285,20 @@ QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|whereas|as|which|who|where)\b", re.IGNORECASE)
+
+
 def _qualifier(sentence: str, at: int) -> str | None:
-    """The relative time expression of ``sentence`` nearest to position ``at``."""
+    """The relative time expression nearest to position ``at`` in the same clause of ``sentence``."""
     best: tuple[int, str] | None = None
     for name, regex in QUALIFIERS:
         for match in regex.finditer(sentence):
             if name == "two-years-ago" and match.group(0).lower() in ("the previous year", "the year before"):
                 if not re.search(r"\blast year\b", sentence[: match.start()], re.I):
                     continue  # "the previous year" means two years back only after a "last year"
+            between = sentence[min(match.end(), at) : max(match.start(), at)]
+            if CLAUSE_BREAK.search(between):
+                continue
             distance = min(abs(match.start() - at), abs(match.end() - at))
             if match.end() <= at:
                 distance -= 1  # prefer the expression before the mention
@@ -954,6 +961,8 @@ def _event_estimate(event: Event, tense: str | None, qualifier: str | None) -> t
         return event.end + dt.timedelta(days=RECENT_LAG_DAYS), 0.45, f"reported as recent: {RECENT_LAG_DAYS} days after"
     if tense == "future":
         return event.start - one, 0.35, "reported as coming: the day before"
+    if (event.days or 1) > 3:  # unrest, fighting: a past-tense report may be of its first days
+        return event.start + one, 0.45, "reported in the past tense: the day after it began"
     return event.end + one, 0.45, "reported in the past tense: the day after"
 
 
@@ -1146,8 +1155,19 @@ def _weekday_clue(sentence: Sentence, match: re.Match[str], event: Event, anchor
                 day + dt.timedelta(days=shift), weight, group=f"weekday:{sentence.line}")
 
 
+def _around(text: str, at: int) -> str:
+    """The sentence of ``text`` (joined lines) around position ``at``."""
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    ends = [e for e in (text.find(". ", at), text.find("\n", at)) if e >= 0]
+    return text[start : min(ends) if ends else len(text)]
+
+
+HISTORICAL_TITLE = re.compile(r"\b(former|formerly|then|ex|late|first|previous|previously|predecessor|known as|renamed|called)[\s-]+(\w+\s+){0,2}$|\(\s*$", re.IGNORECASE)
+
+
 def _title_clues(doc: Doc, calendar: Calendar) -> list[Clue]:
-    """Phrases that cannot be written before a date: 'President Tokayev', 'former Prime Minister Kishida'."""
+    """Phrases that date the writing: 'President Tokayev' (not before 2019-03-20), 'former Prime
+    Minister Kishida' (not before 2024-10-01), 'President Nazarbayev' (probably not after 2019-03-19)."""
     text = "\n".join(line for line, zone in zip(doc.lines, doc.zones) if zone != "related")
     clues: list[Clue] = []
     for event in calendar:
@@ -1160,6 +1180,13 @@ def _title_clues(doc: Doc, calendar: Calendar) -> list[Clue]:
                     quote = _quote(text, match.start(), match.end(), 70)
                     clues.append(Clue("title", "derived", f"'{quote}' -> written {how} {day.isoformat()} ({event.name})", lo=day, strength=0.7, group=f"title:{event.id}"))
                     break
+        if event.end is not None:
+            current = [m for regex in event.until_end for m in regex.finditer(text)
+                       if not HISTORICAL_TITLE.search(text[max(0, m.start() - 25) : m.start()]) and _tense(_around(text, m.start()), None) in ("present", "future")]
+            if current:
+                quote = _quote(text, current[0].start(), current[0].end(), 70)
+                clues.append(Clue("title", "derived", f"'{quote}' -> probably written by {event.end.isoformat()} ({event.name})",
+                                  hi=event.end, strength=0.35, tolerance=30, group=f"title-until:{event.id}"))
     return clues
 
 
