@@ -23,9 +23,17 @@ Clue types (``DateCandidate.kind``):
   ("is currently being held", "the recent CIS summit in Kazakhstan", a past-tense
   report in the lead); otherwise only a bound.
 * ``weekday``: "On Friday, Xi met ..." anchored to the article's event.
+* ``anniversary``: "the 30th anniversary of independence", "two years since the
+  January events", "six months into the invasion", "three days before the summit".
 * bounds only: ``relative-year`` ("last year" + a dated event), ``title``
-  (``since_start``/``since_end`` of the calendar: "President Tokayev" cannot be
-  written before 2019-03-20), ``year-mention``, ``copyright``, ``url-month``.
+  (``since_start``/``since_end``/``until_end`` of the calendar: "President
+  Tokayev" cannot be written before 2019-03-20), ``date-mention`` of a month
+  ("in January 2022"), ``year-mention``, ``copyright``, ``url-month``.
+
+When no clue suggests a day, a window of at most 60 days set by strong bounds
+gives its first day; otherwise the result is ``unknown``. Where a clue only
+fixes a range, the earliest plausible publication day is taken: the day after
+an event reported in the past tense, the day before one still to come.
 
 Time zones: ByteDance ids of Chinese platforms (Toutiao, Douyin, Xigua) and
 China Daily ids are read in Beijing time (UTC+8), the date the platform itself
@@ -43,7 +51,6 @@ from typing import Iterable
 
 from ..events import ORDINAL_WORDS, Calendar, Event, default_calendar
 
-BASES = ("stated", "derived", "event", "unknown")
 BASIS_RANK = {"stated": 0, "derived": 1, "event": 2, "unknown": 3}
 EARLIEST = dt.date(1990, 1, 1)
 LATEST = dt.date(2035, 12, 31)  # plausibility window for decoded ids and printed dates
@@ -93,6 +100,8 @@ def extract_date(text: str, *, url: str | None = None, events: Calendar | None =
     others = [c.date for c in clues if c.is_point and c.date is not None]
     clues += _partial_clues(doc, anchor, _lower_bound(clues), others)
     best = _resolve(clues)
+    if best is not None and best.clue not in clues:
+        clues.append(best.clue)  # the window of _range_only, shown to reviewers
     return _result(best, clues)
 
 
@@ -1318,8 +1327,10 @@ def _range_only(clues: list[Clue]) -> Scored | None:
     width = (hi.hi - lo.lo).days
     if not 0 <= width <= 60:
         return None
-    clue = Clue(lo.kind, lo.basis if lo.basis != "stated" else "derived", f"{lo.evidence}; {hi.evidence} -> earliest day of the window", lo.lo, 0.3, group="range")
-    return Scored(clue, 0.3 * (1 - width / 90))
+    why = lo.evidence if lo is hi else f"{lo.evidence}; {hi.evidence}"
+    weight = round(0.3 * (1 - width / 90), 3)
+    clue = Clue(lo.kind, lo.basis if lo.basis != "stated" else "derived", f"{why} -> the window's first day", lo.lo, weight, group="range")
+    return Scored(clue, weight)
 
 
 def _lower_bound(clues: list[Clue]) -> dt.date | None:
@@ -1335,18 +1346,20 @@ def _supporting(best: Scored, clues: list[Clue]) -> str:
     return f"; agrees with {', '.join(sorted(kinds))}" if kinds else ""
 
 
+def _clip(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _result(best: Scored | None, clues: list[Clue]) -> DateResult:
     scores = _scores(clues)
     candidates = [
-        DateCandidate(_iso(c.date) if c.is_point else None, c.basis, c.kind, c.evidence[:300], round(c.weight if c.is_point else c.strength, 3),
+        DateCandidate(_iso(c.date) if c.is_point else None, c.basis, c.kind, _clip(c.evidence), round(c.weight if c.is_point else c.strength, 3),
                       round(scores.get(id(c), 0.0), 3), _iso(c.lo), _iso(c.hi))
         for c in clues
     ]
     candidates.sort(key=lambda c: (c.date is None, -c.score, -c.weight, c.kind, c.date or "", c.evidence))
     if best is None:
         return DateResult(None, "unknown", None, 0.0, tuple(candidates))
-    evidence = (best.clue.evidence + _supporting(best, clues))
-    if len(evidence) > 200:
-        evidence = evidence[:199] + "…"
+    evidence = _clip(best.clue.evidence + _supporting(best, clues))
     confidence = round(max(0.05, min(0.99, best.score)), 2)
     return DateResult(best.date.isoformat(), best.clue.basis, evidence, confidence, tuple(candidates))
