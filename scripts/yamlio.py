@@ -29,8 +29,13 @@ class LineMap(dict):
     key_lines: dict[str, int]
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that records line numbers and refuses duplicate keys."""
+# libyaml's parser when PyYAML was built with it (much faster), else the pure-Python one;
+# either way only the safe constructors are used.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Safe loader that records line numbers and refuses duplicate keys."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineMap:  # type: ignore[override]
         self.flatten_mapping(node)
@@ -59,7 +64,7 @@ _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_mapping)
 def load(text: str, first_line: int = 1) -> Any:
     """Parse one YAML document safely; errors carry a line offset by ``first_line - 1``."""
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader only has the safe constructors
     except YamlError as error:
         raise YamlError(error.message, (error.line or 1) + first_line - 1) from None
     except yaml.MarkedYAMLError as error:
