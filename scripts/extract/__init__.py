@@ -30,11 +30,13 @@ from .summary import extract_summary
 from .title import extract_title
 
 WEAK_DATE_CONFIDENCE = 0.6
+# Page furniture that names the publisher (not a relayed source such as "— Reuters" in a headline).
+PUBLISHER_FURNITURE = {"live-blog promo", "copyright notice", "source line", "bare link", "subscription prompt"}
 
 
 def outlet_from(cleaned: Cleaned, registry: Registry, url: str | None) -> tuple[str | None, str]:
     """The publishing outlet, from page furniture (e.g. 'LIVETEXT on HOTNEWS.RO') or the URL's site."""
-    furniture = " ".join(r.text for r in cleaned.removed)
+    furniture = " ".join(r.text for r in cleaned.removed if r.reason in PUBLISHER_FURNITURE)
     for sentence in sentences_of(furniture):
         for mention in extract_entities([sentence], registry).mentions:
             actor = registry.get(mention.actor)
