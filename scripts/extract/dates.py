@@ -474,6 +474,8 @@ def _role(line: str, match: DateMatch, zone: str) -> tuple[str, float]:
     related = zone == "related"
     if re.search(r"\d\s*(?:[-–—]|and|&|to)\s*$", line[max(0, match.start - 6) : match.start]) or re.match(r"^\s*(?:[-–—]|and|&|to)\s*\d", line[match.end :]):
         return "date-mention", 0.0  # one end of a range of days: an event's dates
+    if re.search(r"\(@\w+\)\s*$", line[: match.start]):
+        return "date-mention", 0.0  # the date of an embedded post: '— Name (@handle) May 18, 2023'
     if label:
         updated = label.group("label").lower() in ("updated", "last updated", "modified", "last modified", "обновлено", "actualizat", "更新")
         return ("updated-label", 0.8) if updated else ("published-label", 0.3 if related else 0.95)
