@@ -2,8 +2,10 @@
 neighbours, with the phrases ("cues") that name them in a sentence.
 
 The date extractor uses it to date articles that report an event as current or
-recent, to count the days of a war ("the 447th day of the war") and to bound a
-publication date ("President Tokayev" cannot be written before 2019-03-20).
+recent, to count the days of a war ("the 447th day of the war") or the years of
+an anniversary, and to bound a publication date ("President Tokayev" cannot be
+written before 2019-03-20; "President Nazarbayev says" was probably written
+before 2019-03-19).
 The file format is documented in ``registry/EVENTS.md``.
 
 ``python -m scripts.events`` checks the file and prints every problem.
@@ -17,7 +19,7 @@ import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from . import paths, yamlio
 from .problems import Problem, ProblemsError
@@ -132,10 +134,6 @@ class Event:
     line: int = 0
 
     @property
-    def last_day(self) -> dt.date | None:
-        return self.end
-
-    @property
     def days(self) -> int | None:
         """Length in days (inclusive), None while ongoing."""
         return None if self.end is None else (self.end - self.start).days + 1
@@ -217,7 +215,7 @@ class Calendar:
     def __len__(self) -> int:
         return len(self.events)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Event]:
         return iter(self.events)
 
     def get(self, event_id: str) -> Event | None:
