@@ -58,7 +58,16 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
         return result
 
 
+def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
+    """Dates as usual, but an impossible one (2023-02-30) is a YamlError with its line."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError as error:
+        raise YamlError(f"'{node.value}' is not a real date ({error})", node.start_mark.line + 1) from None
+
+
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def load(text: str, first_line: int = 1) -> Any:
