@@ -73,7 +73,7 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 def load(text: str, first_line: int = 1) -> Any:
     """Parse one YAML document safely; errors carry a line offset by ``first_line - 1``."""
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader only has the safe constructors
+        return _shift_lines(yaml.load(text, Loader=_Loader), first_line - 1)  # noqa: S506 - safe constructors only
     except YamlError as error:
         raise YamlError(error.message, (error.line or 1) + first_line - 1) from None
     except yaml.MarkedYAMLError as error:
@@ -83,6 +83,22 @@ def load(text: str, first_line: int = 1) -> Any:
         raise YamlError(f"YAML syntax error: {problem}", line) from None
     except yaml.YAMLError as error:
         raise YamlError(f"YAML error: {error}", first_line) from None
+
+
+def _shift_lines(value: Any, offset: int) -> Any:
+    """Move recorded line numbers by ``offset`` (for YAML embedded in a larger file)."""
+    if offset == 0:
+        return value
+    if isinstance(value, LineMap):
+        value.line += offset
+        value.key_lines = {k: v + offset for k, v in value.key_lines.items()}
+    if isinstance(value, dict):
+        for item in value.values():
+            _shift_lines(item, offset)
+    elif isinstance(value, list):
+        for item in value:
+            _shift_lines(item, offset)
+    return value
 
 
 def line_of(mapping: Any, key: str | None = None, default: int = 1) -> int:
