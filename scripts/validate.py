@@ -93,6 +93,8 @@ def describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, (dt.date, dt.datetime)):
         return f"a date ({value.isoformat()})"
+    if isinstance(value, bytes):
+        return "binary data (a !!binary tag)"
     return f"'{shorten(str(value), 80)}'"
 
 

@@ -536,3 +536,27 @@ def test_symbolic_links_and_odd_file_names_are_not_followed_or_echoed(tmp_path: 
         "briefings/2022-10-18-link.md:1: a symbolic link, not a file: a briefing must be a regular file in "
         "briefings/",
     ]
+
+
+ODD_VALUES = ["null", "0", "-1.5", "true", "[]", "{}", "[1, [2]]", "{a: {b: c}}", "2023-02-30", "2023-05-20 10:00:00",
+              "''", "'TODO'", "!!binary aGVsbG8=", "x" * 500, "[Russia, Russia]", "{Russia: [critical]}"]
+
+
+@pytest.mark.parametrize("value", ODD_VALUES)
+def test_any_value_in_any_field_gives_problems_not_a_traceback(tmp_path: Path, value: str) -> None:
+    """Every top-level and nested field replaced by an odd value: validate never raises."""
+    from scripts.registry import load_registry as load
+    from scripts.validate import validate_text
+
+    make_tree(tmp_path)
+    registry = load(tmp_path / "registry")
+    lines = GOOD.split("\n")
+    for index, line in enumerate(lines):
+        if not line or line.startswith(("---", "#", "##")) or ":" not in line or line.startswith("  -"):
+            continue
+        key = line.split(":", 1)[0]
+        mutated = "\n".join([*lines[:index], f"{key}: {value}", *lines[index + 1:]])
+        briefing, problems = validate_text(mutated, "b.md", registry, tmp_path)
+        assert briefing is not None or problems
+        for problem in problems:
+            assert problem.file == "b.md" and problem.line >= 1 and problem.message
