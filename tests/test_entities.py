@@ -81,3 +81,12 @@ def test_capitals_inside_longer_names_and_regional_demonyms_are_not_countries():
     )
     assert "United States" not in result.countries
     assert "Russia" in result.countries and "Ukraine" in result.countries
+
+
+def test_irish_names_roles_a_few_words_back_and_located_organisations():
+    result = entities(
+        "The EU's special envoy for sanctions David O'Sullivan visited Astana. "
+        "Analysts at the Almaty-based Central Asia Analytical Center disagree."
+    )
+    assert "David O'Sullivan" in result.people
+    assert "Central Asia Analytical Center" in result.organisations

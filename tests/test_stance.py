@@ -54,3 +54,8 @@ def test_negation_flips_a_cue():
 def test_one_weak_cue_is_not_enough_for_a_polar_label():
     labels = stance_of("Russia met China. Russia faces some problems. China met Russia again.")
     assert labels["Russia"] == "neutral"
+
+
+def test_outlets_and_projects_get_no_stance_label():
+    labels = stance_of("Reuters said Russia won. Reuters added Russia lost. Reuters reported that Reuters was right.")
+    assert "Reuters" not in labels

@@ -51,3 +51,11 @@ def test_quotes_are_attributed_to_named_or_pronoun_speakers():
     ss = sentences(text)
     quotes = extract_quotes(ss, extract_entities(ss, fixture_registry()).mentions)
     assert [q.speaker for q in quotes] == ["Emomali Rahmon", "Emomali Rahmon"]
+
+
+def test_outlet_from_a_dateline():
+    from scripts.clean import clean
+    from scripts.extract import outlet_from
+
+    cleaned = clean("Deal signed\n\nTASHKENT, January 5, 2023 (Reuters) — The presidents signed a deal on water.\n")
+    assert outlet_from(cleaned, fixture_registry(), None)[0] == "Reuters"

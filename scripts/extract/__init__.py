@@ -30,6 +30,8 @@ from .summary import extract_summary
 from .title import extract_title
 
 WEAK_DATE_CONFIDENCE = 0.6
+# "TASHKENT, January 5, 2023 (Kun.uz) —": the outlet in a dateline.
+DATELINE_OUTLET = re.compile(r"^[A-Z][A-Za-z .'-]{1,40},[^()\n]{0,40}\(([A-Z][\w.&' -]{1,30})\)\s*[—–-]", re.MULTILINE)
 # Page furniture that names the publisher (not a relayed source such as "— Reuters" in a headline).
 PUBLISHER_FURNITURE = {"live-blog promo", "copyright notice", "source line", "bare link", "subscription prompt"}
 
@@ -42,6 +44,11 @@ def outlet_from(cleaned: Cleaned, registry: Registry, url: str | None) -> tuple[
             actor = registry.get(mention.actor)
             if actor and actor.org_kind == "outlet":
                 return actor.name, f"named in page furniture: '{sentence.text[:120]}'"
+    dateline = DATELINE_OUTLET.search(cleaned.text[:400])
+    if dateline:
+        actor = registry.resolve(dateline.group(1))
+        if actor and actor.org_kind == "outlet":
+            return actor.name, f"dateline: '{dateline.group(0).strip()}'"
     if url:
         host = (urlparse(url).hostname or "").removeprefix("www.")
         for actor in registry.of_kind("organisation"):

@@ -50,6 +50,7 @@ class Mention:
     start: int
     end: int
     implied_by: str | None = None  # e.g. a country implied by a person's mention
+    org_kind: str | None = None  # for registry organisations: outlet, alliance, ...
 
 
 @dataclass
@@ -169,7 +170,7 @@ _NOT_NAME_WORDS = {
     "Declaration", "Charter", "Convention", "Protocol", "Corridor", "Pipeline", "Railway", "Highway",
     "LIVETEXT", "Espresso", "Telegram", "Facebook", "Twitter", "Instagram", "YouTube", "TikTok", "WhatsApp",
 }
-_NAME_TOKEN = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*$")
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]+|O['’][A-Z][a-z]+|Mc[A-Z][a-z]+)(?:[-'’][A-Za-z][a-z]+)*$")
 _PARTICLES = {"bin", "ibn", "al", "el", "de", "van", "von", "der", "ul", "uulu", "kyzy", "ogly", "oglu"}
 ORG_HEADS = {
     "Institute", "Center", "Centre", "University", "Committee", "Council", "Agency", "Ministry", "Department",
@@ -299,8 +300,9 @@ def _role_before(tokens: list[Token], i: int, spans: dict[int, int]) -> str | No
             return tokens[j].text
         if tokens[j].text in (".", ";", "!", "?", "(", ")", '"', "“", "”") :
             return None
+        lowercase_gap = tokens[j].text.islower() and i - j <= 4  # "envoy for sanctions David ..."
         if not (j in spans or _capitalised(tokens[j].text) or word in _ORG_CONNECTORS or word in ROLE_WORDS
-                or tokens[j].text in (",", "-", "'s")):
+                or tokens[j].text in (",", "-", "'s") or lowercase_gap):
             return None
         j -= 1
         steps += 1
@@ -340,7 +342,7 @@ def _detect_org(tokens: list[Token], i: int, taken: set[int], spans: dict[int, i
     The name ends after a registry name that follows 'of'/'for' ('... Committee of Kazakhstan'),
     at a comma, or at the first word that is neither capitalised nor a connector.
     """
-    if tokens[i].text in _NOT_ORG_START:
+    if tokens[i].text in _NOT_ORG_START or re.search(r"-(?:based|led|backed|owned|funded)$", tokens[i].text):
         return i
     j, has_head, last_good = i, False, i
     while j < len(tokens) and j - i < 10:
@@ -382,7 +384,8 @@ def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityRes
     def add(actor: Actor | str, kind: str, s: Sentence, tokens: list[Token], a: int, b: int, how: str) -> None:
         name = actor.name if isinstance(actor, Actor) else actor
         surface = s.text[tokens[a].start : tokens[b - 1].end]
-        mentions.append(Mention(name, kind, surface, how, s.index, tokens[a].start, tokens[b - 1].end))
+        org_kind = actor.org_kind if isinstance(actor, Actor) else None
+        mentions.append(Mention(name, kind, surface, how, s.index, tokens[a].start, tokens[b - 1].end, None, org_kind))
 
     # Pass 1: registry spellings, fuzzy full names, detected names and organisations.
     pending: list[tuple[Sentence, list[Token], set[int]]] = []

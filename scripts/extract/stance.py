@@ -28,6 +28,8 @@ SCARE_QUOTE = re.compile(r"[\"“«]([^\"”»]{2,40})[\"”»]")
 MIN_SCORE = 3.0  # total evidence needed for a polar label
 MIN_MARGIN = 0.5  # share of the evidence that must point one way, beyond the other
 MAX_MAIN_ACTORS = 6
+# Organisations an article takes a stance toward (not outlets, companies or projects).
+STANCE_ORG_KINDS = {"alliance", "intergovernmental", "armed-group", "party", "government", "format"}
 
 
 @dataclass(frozen=True)
@@ -61,8 +63,12 @@ class StanceResult:
 def main_actors(entities: EntityResult, headline: str | None) -> list[str]:
     """Countries, groups and alliances the article is mostly about."""
     counts: dict[str, float] = defaultdict(float)
+    stance_organisations = {
+        m.actor for m in entities.mentions
+        if m.kind == "organisation" and m.how in ("name", "alias", "acronym") and m.org_kind in STANCE_ORG_KINDS
+    }
     for m in entities.mentions:
-        if m.kind in ("country", "group") or (m.kind == "organisation" and m.how in ("name", "alias", "acronym")):
+        if m.kind in ("country", "group") or (m.kind == "organisation" and m.actor in stance_organisations):
             counts[m.actor] += 1.0 if m.implied_by is None else 0.5
     if headline:
         for actor in list(counts):
