@@ -213,7 +213,10 @@ def _entry_problems(kind: str, entry: Any, file: str) -> list[Problem]:
     for key in ("country", "iso", "category", "kind", "note", "url", "region"):
         value = entry.get(key)
         if key in entry and value is not None and not isinstance(value, str):
-            problems.append(Problem(file, yamlio.line_of(entry, key), f"{key} must be text, got {value!r}", key))
+            got = f"{value!r}".lower() if isinstance(value, bool) else repr(value)
+            hint = (" (YAML reads an unquoted no, yes, on or off as true or false): put the value in quotes"
+                    if isinstance(value, bool) else ": put it in quotes")
+            problems.append(Problem(file, yamlio.line_of(entry, key), f"{key} must be text, got {got}{hint}", key))
     if kind == "person" and entry.get("category") not in (None, *PERSON_CATEGORIES):
         value = entry.get("category")
         problems.append(
@@ -280,7 +283,12 @@ def _cross_problems(registry: Registry) -> list[Problem]:
                 Problem(actor.file, actor.line, f"unknown country '{actor.country}' for '{actor.name}'{fix}", "country")
             )
         for member in actor.members:
-            if member in registry.actors:
+            known = registry.actors.get(member)
+            if known is not None and known.kind == "country":
+                continue
+            if known is not None:
+                problems.append(Problem(actor.file, actor.line, f"member '{member}' of '{actor.name}' is a "
+                                        f"{known.kind}: a group's members are countries", "members"))
                 continue
             resolved = registry.resolve(member)
             if resolved is not None:
@@ -298,6 +306,16 @@ def _cross_problems(registry: Registry) -> list[Problem]:
                         f"'{first.name}' ({first.file}:{first.line}): each country has its own code", "iso")
             )
         isos.setdefault(actor.iso or "", actor)
+    demonyms: dict[str, Actor] = {}
+    for actor in registry.of_kind("country"):
+        for demonym in actor.demonyms:
+            other = demonyms.setdefault(fold(demonym), actor)
+            if other.name != actor.name:
+                problems.append(
+                    Problem(actor.file, actor.line, f"demonym '{demonym}' of '{actor.name}' is already a demonym of "
+                            f"'{other.name}' ({other.file}:{other.line}): two countries cannot share one - "
+                            "remove it from both if it is ambiguous", "demonyms")
+                )
     claimed: dict[str, Actor] = {}
     for actor in registry.actors.values():
         for form in actor.spellings:

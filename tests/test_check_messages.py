@@ -560,3 +560,28 @@ def test_any_value_in_any_field_gives_problems_not_a_traceback(tmp_path: Path, v
         assert briefing is not None or problems
         for problem in problems:
             assert problem.file == "b.md" and problem.line >= 1 and problem.message
+
+
+def test_registry_rules_of_the_registry_readme(tmp_path: Path) -> None:
+    problems = registry_problems(
+        tmp_path,
+        {
+            "countries.yaml": (
+                "- name: Norway\n  iso: NO\n- name: Kazakhstan\n  iso: KZ\n  demonyms: [Kazakh]\n"
+                "- name: Kazakhia\n  iso: KA\n  demonyms: [kazakh]\n"
+            ),
+            "people.yaml": "- name: Kassym-Jomart Tokayev\n  country: Kazakhstan\n",
+            "groups.yaml": "- name: Central Asian states\n  members: [Kazakhstan, Kassym-Jomart Tokayev]\n",
+        },
+    )
+    registry = str(tmp_path / "registry")
+    assert sorted(problems) == sorted(
+        [
+            "2: iso: iso must be text, got false (YAML reads an unquoted no, yes, on or off as true or false): "
+            "put the value in quotes",
+            f"6: demonyms: demonym 'kazakh' of 'Kazakhia' is already a demonym of 'Kazakhstan' "
+            f"({registry}/countries.yaml:3): two countries cannot share one - remove it from both if it is ambiguous",
+            "1: members: member 'Kassym-Jomart Tokayev' of 'Central Asian states' is a person: a group's members "
+            "are countries",
+        ]
+    )
