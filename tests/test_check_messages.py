@@ -585,3 +585,16 @@ def test_registry_rules_of_the_registry_readme(tmp_path: Path) -> None:
             "are countries",
         ]
     )
+
+
+def test_the_events_calendar_is_checked_too(tmp_path: Path) -> None:
+    make_tree(tmp_path)
+    (tmp_path / "registry" / "events.yaml").write_text(
+        "- id: xian-summit\n  name: First China-Central Asia Summit\n  kind: summit\n  start: 2023-02-30\n",
+        encoding="utf-8",
+    )
+    result = run_check("--root", str(tmp_path))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    [line] = error_lines(result.stderr)
+    assert line.startswith("registry/events.yaml:4: start: ") and "2023-02-30" in line
