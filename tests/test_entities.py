@@ -90,3 +90,13 @@ def test_irish_names_roles_a_few_words_back_and_located_organisations():
     )
     assert "David O'Sullivan" in result.people
     assert "Central Asia Analytical Center" in result.organisations
+
+
+def test_bare_institution_takes_the_country_of_its_context():
+    result = entities(
+        "Putin spoke while the Foreign Ministry objected. Russia's Foreign Ministry agreed."
+    )
+    assert result.organisations == ["Ministry of Foreign Affairs of Russia"]
+    assert result.count("Ministry of Foreign Affairs of Russia") == 2
+    alone = entities("The Foreign Ministry said nothing.")
+    assert [u.name for u in alone.unregistered] == ["Foreign Ministry"]  # no context: left for review

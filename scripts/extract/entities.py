@@ -425,6 +425,12 @@ def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityRes
             org_end = _detect_org(tokens, i, taken, spans) if _capitalised(tokens[i].text) else i
             if org_end > i and not all(k in taken for k in range(i, org_end)):
                 name = s.text[tokens[i].start : tokens[org_end - 1].end]
+                institution = _national_institution(name, s.index, tokens[i].start, mentions, registry)
+                if institution is not None:
+                    add(institution, "organisation", s, tokens, i, org_end, "context")
+                    taken.update(range(i, org_end))
+                    i = org_end
+                    continue
                 if not registry.resolve(name):
                     detected_orgs.setdefault(name, Unregistered(name, "organisation", None, f"detected in: {s.text[:160]}"))
                     add(name, "organisation", s, tokens, i, org_end, "detected")
@@ -461,6 +467,27 @@ def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityRes
     mentions.extend(_implied_countries(mentions, registry))
     mentions.sort(key=lambda m: (m.sentence, m.start, m.implied_by or ""))
     return _summarise(mentions, registry, detected_people, detected_orgs)
+
+
+def _national_institution(name: str, sentence: int, start: int, mentions: list[Mention], registry: Registry) -> Actor | None:
+    """'Foreign Ministry' next to Russia's official or after "Russia's" -> Ministry of Foreign Affairs of Russia."""
+    here = [m for m in mentions if m.sentence == sentence]
+    before = [m for m in here if m.end <= start and m.kind == "country" and start - m.end <= 4]
+    countries = [m.actor for m in before]
+    for m in here:
+        actor = registry.get(m.actor)
+        if actor is not None and actor.kind == "person" and actor.category == "official" and actor.country:
+            countries.append(actor.country)
+    for country_name in dict.fromkeys(countries):
+        country = registry.get(country_name)
+        if country is None:
+            continue
+        forms = [f"{country.name}'s {name}", f"{name} of {country.name}", *(f"{d} {name}" for d in country.demonyms)]
+        for form in forms:
+            actor = registry.resolve(form)
+            if actor is not None and actor.kind == "organisation":
+                return actor
+    return None
 
 
 def _remember_shorts(actor: Actor, local_shorts: dict[str, tuple[str, str]]) -> None:
