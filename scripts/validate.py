@@ -20,7 +20,7 @@ from typing import Any
 import jsonschema
 
 from . import paths, yamlio, yamllines
-from .model import DATE_BASES, STANCES, Briefing, briefing_from_front_matter
+from .model import Briefing, briefing_from_front_matter
 from .problems import Problem
 from .registry import ACTOR_FILES, Registry
 from .slugs import slugify
@@ -239,9 +239,6 @@ def _enum_message(path: list[Any], allowed: list[Any], value: Any) -> str:
 def _extra_fields(error: jsonschema.ValidationError, data: Any, path: list[Any], file: str) -> list[Problem]:
     """One problem per unknown field, each on its own line, with a suggestion."""
     allowed = list((error.schema.get("properties") or {}).keys())
-    node = data
-    for part in path:
-        node = node[part] if isinstance(node, (dict, list)) else node
     problems = []
     for key in error.instance:
         if key in allowed:
@@ -433,7 +430,7 @@ def name_problems(data: dict[str, Any], file: str, registry: Registry) -> list[P
     """Every actor named must be canonical in the registry or listed in ``unregistered``."""
     unregistered: dict[str, str] = {}
     entries = data.get("unregistered")
-    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+    for entry in entries if isinstance(entries, list) else []:
         if isinstance(entry, dict) and isinstance(entry.get("name"), str):
             unregistered[entry["name"]] = str(entry.get("kind"))
     problems: list[Problem] = []
@@ -778,14 +775,3 @@ def validate_all(
             good.append((path, briefing))
     return good, sorted(problems)
 
-
-__all__ = [
-    "DATE_BASES",
-    "STANCES",
-    "briefing_paths",
-    "schema_problems",
-    "stray_files",
-    "validate_all",
-    "validate_file",
-    "validate_text",
-]
