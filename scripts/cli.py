@@ -61,7 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Validate the registry and every briefing (schema, registry names, seed, dates). "
         "Reports every problem with file and line; exit status 1 if any.",
     )
-    check.add_argument("paths", nargs="*", metavar="FILE", help="briefings to check (default: all)")
+    from .check import add_arguments as add_check_arguments
+
+    add_check_arguments(check)
 
     evaluate = commands.add_parser(
         "evaluate",
