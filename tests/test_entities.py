@@ -100,3 +100,12 @@ def test_bare_institution_takes_the_country_of_its_context():
     assert result.count("Ministry of Foreign Affairs of Russia") == 2
     alone = entities("The Foreign Ministry said nothing.")
     assert [u.name for u in alone.unregistered] == ["Foreign Ministry"]  # no context: left for review
+
+
+def test_titled_person_before_an_institute_is_a_person_not_part_of_the_organisation():
+    result = entities(
+        "The corridors compete, says Professor Stephen Blank of the Foreign Research Institute. "
+        "Said Abdullah, a Kabul resident, told reporters that prices rose."
+    )
+    assert {"Stephen Blank", "Said Abdullah"} <= set(result.people)
+    assert result.organisations == ["Foreign Research Institute"]

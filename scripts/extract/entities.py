@@ -125,7 +125,7 @@ ROLE_WORDS = {
     "historian", "orientalist", "sinologist", "lawyer", "politician", "diplomat", "representative", "fellow",
     "editor", "author", "writer", "consultant", "observer", "commentator", "specialist", "lecturer", "dean",
     "rector", "speaker", "member", "candidate", "opposition", "dissident", "businessman", "businesswoman",
-    "billionaire", "oligarch", "tycoon", "king", "emir", "sheikh", "mufti", "imam", "patriarch", "pope",
+    "billionaire", "oligarch", "tycoon", "resident", "farmer", "teacher", "doctor", "student", "entrepreneur", "king", "emir", "sheikh", "mufti", "imam", "patriarch", "pope",
     "militant", "warlord", "vice", "former", "ex", "acting", "told", "political", "military", "security",
     "counterpart", "colleague", "son", "daughter", "wife", "husband", "brother", "nephew", "mr", "mrs", "ms", "dr",
 }
@@ -320,6 +320,9 @@ def _role_after(tokens: list[Token], end: int) -> str | None:
         rest = [w for w in window[1:] if w not in ("a", "an", "the", "former", "ex", "-", "acting")]
         if rest and (rest[0] in ROLE_WORDS or rest[0].endswith(("ist", "er", "or", "ian"))):
             return " ".join(window[1:3])
+        # ", a Kabul resident", ", a Tashkent-based lawyer": a role a word or two further on.
+        if window[1:2] in (["a"], ["an"]) and any(w in ROLE_WORDS or w in ("resident", "native", "citizen") for w in window[3:5]):
+            return " ".join(window[1:5])
     return None
 
 
@@ -333,7 +336,12 @@ def _speech_before(tokens: list[Token], i: int) -> str | None:
     return None
 
 
-_NOT_ORG_START = {"Soviet", "Former", "The", "This", "That", "Russian", "Ottoman", "Mongol", "Roman", "Byzantine"}
+_NOT_ORG_START = {
+    "Soviet", "Former", "The", "This", "That", "Russian", "Ottoman", "Mongol", "Roman", "Byzantine",
+    # Personal titles start a person's name, not an organisation's.
+    "Professor", "Prof", "Dr", "Mr", "Mrs", "Ms", "President", "Premier", "Chancellor", "Ambassador", "Senator",
+    "Colonel", "General", "Sheikh", "King", "Emir", "Minister", "Prime", "Academician", "Judge", "Bishop",
+}
 
 
 def _detect_org(tokens: list[Token], i: int, taken: set[int], spans: dict[int, int]) -> int:
