@@ -370,6 +370,9 @@ def _detect_org(tokens: list[Token], i: int, taken: set[int], spans: dict[int, i
         j += 1
     if not has_head:
         return i
+    first_head = next(k for k in range(i, j) if tokens[k].text in ORG_HEADS)
+    if any(tokens[k].text.lower() in ("of", "at") for k in range(i, first_head)):
+        return i  # "Stephen Blank of the ... Institute": the name before 'of' is not the organisation's
     end = last_good
     # Do not run on into a person's name: stop after the last head word or registry name.
     heads = [k for k in range(i, end) if tokens[k].text in ORG_HEADS or k in spans]
