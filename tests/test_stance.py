@@ -59,3 +59,18 @@ def test_one_weak_cue_is_not_enough_for_a_polar_label():
 def test_outlets_and_projects_get_no_stance_label():
     labels = stance_of("Reuters said Russia won. Reuters added Russia lost. Reuters reported that Reuters was right.")
     assert "Reuters" not in labels
+
+
+def test_little_benefit_is_not_praise_and_debt_trap_framing_is_critical():
+    labels = stance_of(
+        "China's debt trap tightens around Kazakhstan. Beijing has used opaque loans to expand its influence. "
+        "Chinese companies exploit the mines with little benefit for local people. China's expansion alarms observers."
+    )
+    assert labels["China"] == "critical"
+
+
+def test_nothing_but_affirms_rather_than_negates():
+    ss = sentences("Washington's interference has brought nothing but instability to Kazakhstan.")
+    ents = extract_entities(ss, fixture_registry())
+    scores = score_sentence(ss[0], ents.mentions)
+    assert sum(w for w, _ in scores["United States"]) < 0

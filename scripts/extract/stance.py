@@ -22,7 +22,11 @@ from ..textutil import Sentence
 from .entities import EntityResult, Mention
 
 LEXICON_PATH = Path(__file__).with_name("stance_lexicon.yaml")
-NEGATIONS = re.compile(r"\b(?:not|no|never|neither|nor|without|n't|cannot|hardly)\b(?:\W+\w+){0,2}\W*$", re.IGNORECASE)
+NEGATIONS = re.compile(
+    r"\b(?:not|no|never|neither|nor|without|n't|cannot|hardly|barely|scarcely|little|lack of|lacks?)\b"
+    r"(?:\W+\w+){0,2}\W*$",
+    re.IGNORECASE,
+)
 CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|while|whereas|however|although)\b|, (?:and|which|who)\b")
 SCARE_QUOTE = re.compile(r"[\"“«]([^\"”»]{2,40})[\"”»]")
 MIN_SCORE = 3.0  # total evidence needed for a polar label
