@@ -42,6 +42,8 @@ FURNITURE_LINES: tuple[tuple[str, str], ...] = (
     (r"(?:previous|next)(?: article| post| story| news)?\W*.*", "page control"),
     (r"(?:published|updated|posted|last updated|modified|date)\s*[:\-]?\s*\d.*", "date line"),
     (r"(?:author|authors|by|text|editor|edited by|reporter)\s*:\s*[\w .,'-]{2,60}", "byline"),
+    (r"by\s+(?-i:[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){1,4})(?:\s*(?:,|\||for|-|–)\s*[\w .'’-]{0,60})?", "byline"),
+    (r"\(?(?:reporting|writing|editing|additional reporting|compiled|translated|prepared)\s+by\b.*", "byline"),
     (r"(?:listen to (?:this|the) article|audio version|\d+ min(?:ute)?s? read|reading time.*)", "page control"),
     (r"cookies?\b.*(?:accept|consent|policy).*|we use cookies.*", "cookie notice"),
 )

@@ -68,3 +68,16 @@ def test_article_sentences_are_not_furniture():
         "Photo opportunities were few at the closed summit.",
     ):
         assert furniture_reason(line) is None, line
+
+
+def test_bylines_and_wire_credits_are_furniture_not_article():
+    cleaned = clean(
+        "Kazakhstan and China sign deals\n\nBy John Smith and Jane Doe\n\n"
+        "The two countries signed agreements on Tuesday in Astana.\n\n"
+        "Reporting by Mariya Gordeyeva; Editing by Ed Osmond\n"
+    )
+    assert cleaned.text == "The two countries signed agreements on Tuesday in Astana."
+    assert [r.reason for r in cleaned.removed] == ["byline", "byline"]
+    assert furniture_reason("By the end of the year, trade will double.") is None
+    assert furniture_reason("By the way they act") is None
+    assert furniture_reason("By Alexander Gabuev, for Foreign Affairs") == "byline"

@@ -181,6 +181,8 @@ ORG_HEADS = {
     "Inspectorate", "Directorate", "Guard", "Corps", "Command", "Observatory", "Initiative", "Programme",
     "Program", "Exchange", "Airlines", "Railways", "Mission", "Secretariat", "Cabinet", "Senate", "Duma",
     "Congress", "Majlis", "Kenesh", "Mazhilis", "Kurultai", "Prosecutor", "Police", "Army", "Forces",
+    "Airways", "Petroleum", "Holdings", "Investments", "Partners", "Brigade", "Battalion", "Regiment",
+    "Times", "Journal", "Gazette", "Herald", "Tribune", "Agency", "Institution", "Commissariat",
 }
 _ORG_CONNECTORS = {"of", "for", "and", "on", "the", "&"}
 
