@@ -74,3 +74,10 @@ def test_nothing_but_affirms_rather_than_negates():
     ents = extract_entities(ss, fixture_registry())
     scores = score_sentence(ss[0], ents.mentions)
     assert sum(w for w, _ in scores["United States"]) < 0
+
+
+def test_overlapping_cues_count_once():
+    ss = sentences("The relationship between China and Kazakhstan is good and stable.")
+    ents = extract_entities(ss, fixture_registry())
+    cues = [c for _, c in score_sentence(ss[0], ents.mentions)["Kazakhstan"]]
+    assert cues == ["good and stable"]

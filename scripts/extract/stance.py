@@ -148,13 +148,20 @@ def score_sentence(sentence: Sentence, mentions: list[Mention]) -> dict[str, lis
     """Cue weights per actor in one sentence, with the cue text."""
     text = sentence.text
     found: dict[str, list[tuple[float, str]]] = defaultdict(list)
-    for cue in lexicon():
-        for match in cue.pattern.finditer(text):
-            weight = cue.weight
-            if NEGATIONS.search(text[max(0, match.start() - 30) : match.start()]):
-                weight = -weight * 0.5
-            for actor in dict.fromkeys(m.actor for m in _targets(cue, match.start(), match.end(), mentions, text)):
-                found[actor].append((weight, match.group()))
+    matches = sorted(
+        ((match, cue) for cue in lexicon() for match in cue.pattern.finditer(text)),
+        key=lambda item: (-(item[0].end() - item[0].start()), item[0].start()),
+    )
+    taken: list[tuple[int, int]] = []
+    for match, cue in matches:
+        if any(match.start() < end and start < match.end() for start, end in taken):
+            continue  # "good and stable" counts once, not again as "stable"
+        taken.append((match.start(), match.end()))
+        weight = cue.weight
+        if NEGATIONS.search(text[max(0, match.start() - 30) : match.start()]):
+            weight = -weight * 0.5
+        for actor in dict.fromkeys(m.actor for m in _targets(cue, match.start(), match.end(), mentions, text)):
+            found[actor].append((weight, match.group()))
     for match in SCARE_QUOTE.finditer(text):
         inner = match.group(1)
         lead = text[max(0, match.start() - 40) : match.start()]
