@@ -18,7 +18,7 @@ from itertools import combinations
 from pathlib import Path
 
 from ..model import Briefing, Figure, Quote
-from ..problems import Problem, ProblemsError
+from ..problems import ProblemsError
 from ..registry import Registry, load_registry
 from ..slugs import slugify
 
@@ -355,19 +355,13 @@ def build_archive(briefings: Iterable[tuple[str, Briefing]], registry: Registry)
 def load_archive(briefings_dir: Path, registry_dir: Path, root: Path) -> Archive:
     """Read and validate the registry and every briefing; raise ProblemsError listing all problems."""
     from .. import paths
-    from ..validate import briefing_paths, validate_file
+    from ..validate import validate_all
 
     registry = load_registry(registry_dir)  # raises ProblemsError itself
-    good: list[tuple[str, Briefing]] = []
-    problems: list[Problem] = []
-    for path in briefing_paths(briefings_dir):
-        briefing, found = validate_file(path, registry, root)
-        problems += found
-        if briefing is not None:
-            good.append((_display_path(path, root, paths.relative), briefing))
+    good, problems = validate_all(briefings_dir, registry, root=root)
     if problems:
         raise ProblemsError(problems)
-    return build_archive(good, registry)
+    return build_archive([(_display_path(path, root, paths.relative), b) for path, b in good], registry)
 
 
 def _display_path(path: Path, root: Path, fallback) -> str:  # type: ignore[no-untyped-def]
