@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 _SOCIAL = r"(?:facebook|twitter|x|telegram|viber|messenger|whatsapp|vk|vkontakte|odnoklassniki|ok|linkedin|reddit|e-?mail|pinterest|tumblr|skype|line|wechat|weibo|threads|bluesky|mastodon)"
@@ -201,6 +200,3 @@ def clean(raw: str) -> Cleaned:
     body = "\n\n".join(line for _, line in kept if line)
     return Cleaned(text=body, removed=removed, headline=headline, urls=list(dict.fromkeys(urls)))
 
-
-def removed_text(cleaned: Cleaned) -> Iterable[str]:
-    return (r.text for r in cleaned.removed)

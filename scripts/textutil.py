@@ -83,7 +83,3 @@ def tokenize(text: str) -> list[Token]:
             tokens.append(Token(word, start, match.end()))
     return tokens
 
-
-def normalize_quotes(text: str) -> str:
-    """Typographic apostrophes to ASCII (keeps quotation marks)."""
-    return text.replace("’", "'").replace("‘", "'")

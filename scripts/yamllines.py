@@ -16,7 +16,6 @@ It is still a ``SafeLoader``: no arbitrary Python objects.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -180,11 +179,3 @@ def item_line(value: Any, index: int, default: int) -> int:
     if isinstance(value, LineList) and index < len(value.item_lines):
         return value.item_lines[index]
     return default
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def has_control_characters(text: str) -> bool:
-    """True when ``text`` has control characters other than tab, newline and carriage return."""
-    return _CONTROL.search(text) is not None

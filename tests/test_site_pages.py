@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 import referencing
 
-from scripts.model import Briefing, Figure, Quote, Source, Unregistered
+from scripts.model import Briefing, Figure, Quote, Source
 from scripts.registry import load_registry
 from scripts.site import charts, feeds, generate, markup, pages, sample
 from scripts.site.archive import build_archive, entry_slugs, parse_body

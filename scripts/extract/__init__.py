@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
-from .. import paths
 from ..clean import Cleaned, clean
 from ..model import Briefing, Source
 from ..problems import ProblemsError
