@@ -40,6 +40,7 @@ FURNITURE_LINES: tuple[tuple[str, str], ...] = (
     (r"(?:loading|loading\.\.\.|please wait|click here.*|tap to .*|swipe .*|scroll .*)", "page control"),
     (r"(?:previous|next)(?: article| post| story| news)?\W*.*", "page control"),
     (r"(?:published|updated|posted|last updated|modified|date)\s*[:\-]?\s*\d.*", "date line"),
+    (r"(?:\d{1,2}:\d{2},?\s*)?(?:\w+,\s*)?(?:\d{1,2}\s+[a-z]+\.?,?\s+\d{4}|[a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?(?:\s*\(?(?:utc|gmt|msk|ast|[+-]\d{1,2})\)?)?", "date line"),
     (r"(?:author|authors|by|text|editor|edited by|reporter)\s*:\s*[\w .,'-]{2,60}", "byline"),
     (r"by\s+(?-i:[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){1,4})(?:\s*(?:,|\||for|-|–)\s*[\w .'’-]{0,60})?", "byline"),
     (r"\(?(?:reporting|writing|editing|additional reporting|compiled|translated|prepared)\s+by\b.*", "byline"),

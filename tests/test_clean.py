@@ -81,3 +81,9 @@ def test_bylines_and_wire_credits_are_furniture_not_article():
     assert furniture_reason("By the end of the year, trade will double.") is None
     assert furniture_reason("By the way they act") is None
     assert furniture_reason("By Alexander Gabuev, for Foreign Affairs") == "byline"
+
+
+def test_lines_that_are_only_a_date_or_time_are_furniture():
+    for line in ("12:45, 17 June 2022", "May 18, 2023", "18.05.2023 10:42", "Monday, 5 January 2023, 09:10 (UTC)", "2024-05-01"):
+        assert furniture_reason(line) == "date line", line
+    assert furniture_reason("On 17 June 2022 the forum opened.") is None
