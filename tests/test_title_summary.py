@@ -59,3 +59,18 @@ def test_outlet_from_a_dateline():
 
     cleaned = clean("Deal signed\n\nTASHKENT, January 5, 2023 (Reuters) — The presidents signed a deal on water.\n")
     assert outlet_from(cleaned, fixture_registry(), None)[0] == "Reuters"
+
+
+def test_quote_with_inner_quotes_is_kept_whole_with_its_speaker():
+    text = ("“The states took advantage of the situation, in which Russia ceded its role as a “big brother,” "
+            "said Kazakh political scientist Rustam Burnashev.")
+    ss = sentences(text)
+    quotes = extract_quotes(ss, extract_entities(ss, fixture_registry()).mentions)
+    assert len(quotes) == 1
+    assert quotes[0].text.endswith("its role as a “big brother,")
+    assert quotes[0].speaker == "Rustam Burnashev"
+
+
+def test_text_between_two_short_quotations_is_not_a_quote():
+    ss = sentences('China spoke about the "causes" of the war in Ukraine. They say it was caused by "a manifestation of problems".')
+    assert [q.text for q in extract_quotes(ss, [])] == []

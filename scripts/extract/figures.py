@@ -21,7 +21,14 @@ FIGURE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_ONLY = re.compile(r"^(?:19|20)\d{2}$")
-QUOTE = re.compile(r"[\"“«]([^\"“”«»]{20,}?)[\"”»]")
+# An opening mark never follows a letter and a closing mark never precedes one (straight quotes are ambiguous).
+QUOTE = re.compile(r"(?<!\w)[\"“«](?=\S)([^\"“”«»]{20,}?)(?<=\S)[\"”»](?!\w)")
+# A quote closed right before its speech verb, whatever inner quotes it holds:
+# “... its role as a “big brother,” said Kazakh political scientist ...
+ATTRIBUTED_QUOTE = re.compile(
+    r"(?<!\w)[\"“«](?=\S)(.{20,}?)[\"”»]\s*[,–—-]?\s*(?:(?:he|she|they|the expert|the analyst)\s+)?"
+    r"(?:said|says|adds|added|notes|noted|concludes|concluded|told|stressed|emphasized|explained|argued|believes)\b"
+)
 _SPEECH = re.compile(
     r"\b(?:said|says|told|tells|noted|notes|added|adds|stated|stresses|stressed|emphasized|concluded|concludes|"
     r"believes|argued|argues|explained|warned|insisted|according to)\b",
@@ -80,10 +87,12 @@ def extract_quotes(sentences: list[Sentence], mentions: list[Mention], limit: in
             for m in people_by_sentence.get(s.index, [])
         ]
         merged = Sentence(text, group[0].paragraph, group[0].index)
-        for match in QUOTE.finditer(text):
+        attributed = list(ATTRIBUTED_QUOTE.finditer(text))
+        plain = [m for m in QUOTE.finditer(text) if not any(a.start() <= m.start() < a.end() for a in attributed)]
+        for match in sorted(attributed + plain, key=lambda m: m.start()):
             if len(match.group(1).split()) < 5:
                 continue
-            speaker = _speaker(merged, match.span(), people, last_person)
+            speaker = _speaker(merged, (match.start(1) - 1, match.end(1) + 1), people, last_person)
             quotes.append(Quote(text=match.group(1).strip(), speaker=speaker))
             if len(quotes) >= limit:
                 return quotes
