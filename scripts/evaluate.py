@@ -63,11 +63,13 @@ def name_variants(text: str) -> list[str]:
 
 
 def canonical(text: str, registry: Registry) -> str:
-    for variant in name_variants(text):
+    """The registry name ``text`` refers to, else the name without its parenthetical notes."""
+    variants = name_variants(text)
+    for variant in variants:
         actor = registry.resolve(variant)
         if actor is not None:
             return actor.name
-    return name_variants(text)[1] if len(name_variants(text)) > 1 else text
+    return variants[1] if len(variants) > 1 else text
 
 
 def names_match(gold: str, predicted: str, registry: Registry) -> bool:
@@ -158,7 +160,7 @@ class Report:
 def score_one(gold: dict[str, Any], briefing: Briefing, registry: Registry, report: Report) -> None:
     label = Path(str(gold["file"])).name
     match = lambda g, p: names_match(g, p, registry)  # noqa: E731
-    borderline = [name_variants(b)[1] if len(name_variants(b)) > 1 else b for b in gold.get("countries_borderline") or []]
+    borderline = [canonical(b, registry) for b in gold.get("countries_borderline") or []]
     _add(report.fields["countries"], compare(gold.get("countries") or [], briefing.countries, match, borderline), label)
     for field_name in ("people", "organisations"):
         wanted, forbidden = _gold_names(gold.get(field_name) or [])

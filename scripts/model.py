@@ -3,7 +3,7 @@
 A briefing file is YAML front matter (the fields below, in this order) and a
 Markdown body (summary, key points, key figures, quotes, cleaned article).
 The JSON Schema in ``docs/schemas/briefing.schema.json`` describes the front
-matter; :data:`FIELD_ORDER` is the order files are written in.
+matter; :meth:`Briefing.front_matter` gives the order files are written in.
 """
 
 from __future__ import annotations
@@ -14,28 +14,7 @@ from typing import Any, Literal
 DateBasis = Literal["stated", "derived", "event", "unknown"]
 Stance = Literal["supportive", "neutral", "critical"]
 
-DATE_BASES: tuple[str, ...] = ("stated", "derived", "event", "unknown")
-STANCES: tuple[str, ...] = ("supportive", "neutral", "critical")
-ACTOR_KINDS: tuple[str, ...] = ("country", "person", "organisation", "group")
-
-FIELD_ORDER: tuple[str, ...] = (
-    "title",
-    "date",
-    "date_basis",
-    "date_evidence",
-    "source",
-    "countries",
-    "people",
-    "organisations",
-    "stance",
-    "thesis",
-    "summary",
-    "reviewed",
-    "unregistered",
-    "review",
-    "evidence",
-)
-REQUIRED_FIELDS: tuple[str, ...] = FIELD_ORDER[:11]
+STANCES: tuple[str, ...] = ("supportive", "neutral", "critical")  # as in the schema
 
 
 @dataclass(frozen=True)
@@ -95,12 +74,8 @@ class Briefing:
     quotes: list[Quote] = field(default_factory=list)
     text: str = ""
 
-    def actors(self) -> list[str]:
-        """Every actor named in the briefing (countries, people, organisations)."""
-        return [*self.countries, *self.people, *self.organisations]
-
     def front_matter(self) -> dict[str, Any]:
-        """The front matter as plain data, keys in :data:`FIELD_ORDER`."""
+        """The front matter as plain data, keys in the order files are written in."""
         data: dict[str, Any] = {
             "title": self.title,
             "date": self.date,

@@ -53,6 +53,11 @@ ORGANISATION_KINDS = (
     "other",
 )
 
+# Fields whose value comes from a fixed list, per kind.
+VOCABULARIES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "person": ("category", PERSON_CATEGORIES),
+    "organisation": ("kind", ORGANISATION_KINDS),
+}
 
 @dataclass(frozen=True)
 class Role:
@@ -89,12 +94,6 @@ class Actor:
     def role(self) -> str | None:
         """The most recent role title, if any."""
         return self.roles[-1].title if self.roles else None
-
-    @property
-    def slug(self) -> str:
-        from .slugs import slugify
-
-        return slugify(self.name)
 
 
 @lru_cache(maxsize=65536)
@@ -217,26 +216,12 @@ def _entry_problems(kind: str, entry: Any, file: str) -> list[Problem]:
             hint = (" (YAML reads an unquoted no, yes, on or off as true or false): put the value in quotes"
                     if isinstance(value, bool) else ": put it in quotes")
             problems.append(Problem(file, yamlio.line_of(entry, key), f"{key} must be text, got {got}{hint}", key))
-    if kind == "person" and entry.get("category") not in (None, *PERSON_CATEGORIES):
-        value = entry.get("category")
-        problems.append(
-            Problem(
-                file,
-                yamlio.line_of(entry, "category"),
-                f"category '{value}' is not one of {', '.join(PERSON_CATEGORIES)}{close(value, PERSON_CATEGORIES)}",
-                "category",
-            )
-        )
-    if kind == "organisation" and entry.get("kind") not in (None, *ORGANISATION_KINDS):
-        value = entry.get("kind")
-        problems.append(
-            Problem(
-                file,
-                yamlio.line_of(entry, "kind"),
-                f"kind '{value}' is not one of {', '.join(ORGANISATION_KINDS)}{close(value, ORGANISATION_KINDS)}",
-                "kind",
-            )
-        )
+    if kind in VOCABULARIES:
+        key, allowed = VOCABULARIES[kind]
+        value = entry.get(key)
+        if value not in (None, *allowed):
+            message = f"{key} '{value}' is not one of {', '.join(allowed)}{close(value, allowed)}"
+            problems.append(Problem(file, yamlio.line_of(entry, key), message, key))
     iso = entry.get("iso")
     if kind == "country" and isinstance(iso, str) and not re.fullmatch(r"[A-Z]{2}", iso):
         problems.append(

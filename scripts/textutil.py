@@ -66,7 +66,6 @@ class Token:
 
 # Words with inner punctuation stay whole: U.S, C5+1, Xi'an, Nur-Sultan, RFE/RL, Kun.uz, 24.kg.
 _TOKEN = re.compile(r"\w+(?:[.\-/+&'’]\w+)*|[^\w\s]")
-_POSSESSIVE = re.compile(r"^(.+?)(['’]s?)$")
 
 
 def tokenize(text: str) -> list[Token]:

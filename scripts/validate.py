@@ -25,7 +25,6 @@ from .problems import Problem
 from .registry import ACTOR_FILES, Registry
 from .slugs import slugify
 
-SCHEMA_FILE = "docs/schemas/briefing.schema.json"
 FILE_NAME = re.compile(r"^(?P<prefix>[0-9]{4}-[0-9]{2}-[0-9]{2}|undated)-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 PLACEHOLDER = re.compile(r"^\s*TODO\b")
 BODY_PLACEHOLDER = re.compile(r"^\s*(?:[-*>]\s+)?TODO\b")

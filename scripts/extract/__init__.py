@@ -22,6 +22,7 @@ from ..problems import ProblemsError
 from ..registry import Registry, default_registry
 from ..seed_header import read_seed
 from ..textutil import sentences_of
+from .dates import extract_date
 from .entities import EntityResult, extract_entities
 from .figures import extract_figures, extract_quotes
 from .stance import extract_stance
@@ -66,8 +67,6 @@ def _actor_weights(entities: EntityResult, main: list[str]) -> dict[int, float]:
 
 def draft_from_text(text: str, seed: str | None, sha256: str | None, registry: Registry, header: dict[str, str] | None = None) -> Briefing:
     """Draft a briefing from a seed's article text (pure: no I/O)."""
-    from .dates import extract_date
-
     header = header or {}
     cleaned = clean(text)
     sentences = sentences_of(cleaned.text)

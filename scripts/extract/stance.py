@@ -117,13 +117,16 @@ def _coordinated(first: Mention, mentions: list[Mention], text: str) -> list[Men
     return group
 
 
+@lru_cache(maxsize=1)
+def _action_just_before() -> re.Pattern[str]:
+    """Any action cue followed by at most one word, at the end of a text."""
+    actions = "|".join(f"(?:{c.pattern.pattern})" for c in lexicon() if c.kind == "action")
+    return re.compile(rf"(?:{actions})\W+(?:\w+\W+)?$", re.IGNORECASE)
+
+
 def _is_object(mention: Mention, text: str) -> bool:
     """True when an action cue comes just before the mention ("harms Russian interests")."""
-    lead = text[max(0, mention.start - 25) : mention.start]
-    return any(
-        cue.kind == "action" and cue.pattern.search(lead) and re.search(rf"{cue.pattern.pattern}\W+(?:\w+\W+)?$", lead, re.IGNORECASE)
-        for cue in lexicon()
-    )
+    return _action_just_before().search(text[max(0, mention.start - 25) : mention.start]) is not None
 
 
 def _targets(cue: Cue, start: int, end: int, mentions: list[Mention], text: str) -> list[Mention]:

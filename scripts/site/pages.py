@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..model import STANCES
 from . import charts
 from .archive import KIND_DIRS, ActorInfo, Archive, Entry
 from .markup import external_link, inline, link, safe_url, text, yaml_string
@@ -38,7 +39,6 @@ BASIS_LABELS = {
     "event": "date of an event reported as current",
     "unknown": "no clue in the text",
 }
-STANCES = ("supportive", "neutral", "critical")
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",

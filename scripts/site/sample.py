@@ -14,7 +14,7 @@ import subprocess
 from pathlib import Path
 
 from .. import yamlio
-from ..model import Briefing, Figure, Quote, Source, Unregistered
+from ..model import STANCES, Briefing, Figure, Quote, Source, Unregistered
 from ..write import briefing_filename, render_briefing
 
 COUNTRIES = [
@@ -221,7 +221,7 @@ def synthetic_briefings(count: int, seed: int = 7) -> list[Briefing]:
             extra = f"Analyst {chr(65 + i % 26)}{i}"
             named_p.append(extra)
             unregistered.append(Unregistered(extra, "person", named_c[0], "quoted once"))
-        stance = {name: rng.choice(("supportive", "neutral", "critical")) for name in named_c[:2] + named_o[:1]}
+        stance = {name: rng.choice(STANCES) for name in named_c[:2] + named_o[:1]}
         topic = " ".join(rng.sample(_WORDS, 3))
         paragraphs = [
             " ".join(rng.choice(_WORDS) for _ in range(70)).capitalize() + "." for _ in range(3)
