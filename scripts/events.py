@@ -43,6 +43,9 @@ KINDS: tuple[str, ...] = (
     "agreement",
     "disaster",
     "founding",
+    "accession",
+    "suspension",
+    "sanctions",
     "other",
 )
 FIELDS: tuple[str, ...] = (
@@ -53,6 +56,8 @@ FIELDS: tuple[str, ...] = (
     "end",
     "ongoing",
     "place",
+    "countries",
+    "url",
     "ordinal",
     "ordinal_cue",
     "cues",
@@ -338,7 +343,7 @@ def _shape_problems(entry: Any, file: str) -> list[Problem]:
         problems.append(Problem(file, yamlio.line_of(entry, "counted"), "must be true or 'default'", "counted"))
     if entry.get("ongoing") not in (None, True, False):
         problems.append(Problem(file, yamlio.line_of(entry, "ongoing"), "must be true or false", "ongoing"))
-    for key in ("name", "place", "note"):
+    for key in ("name", "place", "note", "url"):
         if entry.get(key) is not None and not isinstance(entry.get(key), str):
             problems.append(Problem(file, yamlio.line_of(entry, key), "must be text", key))
     return problems
