@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 DateBasis = Literal["stated", "derived", "event", "unknown"]
+DatePrecision = Literal["day", "month", "year"]
 Stance = Literal["supportive", "neutral", "critical"]
 
 STANCES: tuple[str, ...] = ("supportive", "neutral", "critical")  # as in the schema
@@ -56,6 +57,9 @@ class Briefing:
     date_basis: str
     date_evidence: str | None
     source: Source
+    # How precisely the evidence fixes the date, and the window it allows (None: exact day).
+    date_precision: str | None = None
+    date_range: tuple[str, str] | None = None
     countries: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
     organisations: list[str] = field(default_factory=list)
@@ -80,6 +84,12 @@ class Briefing:
             "title": self.title,
             "date": self.date,
             "date_basis": self.date_basis,
+        }
+        if self.date_precision and self.date_precision != "day":
+            data["date_precision"] = self.date_precision
+        if self.date_range:
+            data["date_range"] = list(self.date_range)
+        data |= {
             "date_evidence": self.date_evidence,
             "source": {
                 "outlet": self.source.outlet,
@@ -117,11 +127,14 @@ class Briefing:
 def briefing_from_front_matter(data: dict[str, Any], body: str = "") -> Briefing:
     """Build a :class:`Briefing` from validated front matter (see ``validate``)."""
     source = data.get("source") or {}
+    window = data.get("date_range")
     return Briefing(
         title=str(data.get("title") or ""),
         date=str(data["date"]) if data.get("date") else None,
         date_basis=str(data.get("date_basis") or "unknown"),
         date_evidence=data.get("date_evidence"),
+        date_precision=data.get("date_precision"),
+        date_range=(str(window[0]), str(window[1])) if isinstance(window, list) and len(window) == 2 else None,
         source=Source(
             outlet=source.get("outlet"),
             url=source.get("url"),

@@ -373,6 +373,7 @@ def date_problems(data: dict[str, Any], file: str, today: dt.date | None = None)
                 "date_basis",
             )
         )
+    problems += _date_range_problems(data, day, file)
     if day is not None and basis == "unknown":
         problems.append(
             Problem(
@@ -384,6 +385,37 @@ def date_problems(data: dict[str, Any], file: str, today: dt.date | None = None)
             )
         )
     return problems
+
+
+def _date_range_problems(data: dict[str, Any], day: dt.date | None, file: str) -> list[Problem]:
+    """date_range holds two real days, earliest first, with the date inside them."""
+    window = data.get("date_range")
+    if not isinstance(window, list) or len(window) != 2:
+        return []  # absent, or the schema check explains its shape
+    line = yamlio.line_of(data, "date_range")
+    bounds: list[dt.date] = []
+    for value in window:
+        text = value.isoformat() if isinstance(value, dt.date) else str(value)
+        why = real_date_problem(text) if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text) else None
+        if why:
+            return [Problem(file, line, f"{why}: fix the day", "date_range")]
+        if isinstance(value, dt.date):
+            bounds.append(value)
+        elif re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+            bounds.append(dt.date.fromisoformat(text))
+    if len(bounds) != 2:
+        return []
+    low, high = bounds
+    if high < low:
+        return [Problem(file, line, f"date_range ends ({high}) before it starts ({low}): write the earliest day first",
+                        "date_range")]
+    if day is not None and not low <= day <= high:
+        return [Problem(file, line, f"date {day} is outside date_range [{low}, {high}]: widen the range or fix the date",
+                        "date_range")]
+    if day is None:
+        return [Problem(file, line, "date_range is given but date is empty: give the best day inside it as date",
+                        "date_range")]
+    return []
 
 
 # -- registry names ----------------------------------------------------------

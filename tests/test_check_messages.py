@@ -98,6 +98,20 @@ CASES: dict[str, tuple[str | bytes, str]] = {
         changed("date: 2022-10-18", "date: 2999-01-01"),
         "briefings/2999-01-01-future-date.md:4: date: date 2999-01-01 is in the future: check the year",
     ),
+    "2022-10-18-date-outside-range.md": (
+        changed("date_basis: derived", "date_basis: derived\ndate_range: [2022-10-01, 2022-10-17]"),
+        "briefings/2022-10-18-date-outside-range.md:6: date_range: date 2022-10-18 is outside date_range "
+        "[2022-10-01, 2022-10-17]: widen the range or fix the date",
+    ),
+    "2022-10-18-range-backwards.md": (
+        changed("date_basis: derived", "date_basis: derived\ndate_range: [2022-10-31, 2022-10-01]"),
+        "briefings/2022-10-18-range-backwards.md:6: date_range: date_range ends (2022-10-01) before it starts "
+        "(2022-10-31): write the earliest day first",
+    ),
+    "2022-10-18-bad-precision.md": (
+        changed("date_basis: derived", "date_basis: derived\ndate_precision: week"),
+        "briefings/2022-10-18-bad-precision.md:6: date_precision: date_precision is 'week': use day, month or year",
+    ),
     "2022-10-18-alias-person.md": (
         changed("  - Emomali Rahmon", "  - Emomali Rakhmon"),
         "briefings/2022-10-18-alias-person.md:14: people: unknown person 'Emomali Rakhmon' - it is a spelling of "
@@ -159,7 +173,7 @@ CASES: dict[str, tuple[str | bytes, str]] = {
     "2022-10-18-unknown-field.md": (
         changed("reviewed: true", "reviewed: true\nauthor: Someone"),
         "briefings/2022-10-18-unknown-field.md:21: author: unknown field 'author' - the front matter has only: "
-        "title, date, date_basis, date_evidence, source, countries, people, organisations, stance, thesis, "
+        "title, date, date_basis, date_precision, date_range, date_evidence, source, countries, people, organisations, stance, thesis, "
         "summary, reviewed, unregistered, review, evidence, draft_sha256",
     ),
     "2022-10-18-misspelt-field.md": (
