@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from . import paths, yamlio
+from .datewords import EDITION_WORDS, ORDINALS
 from .problems import Problem, ProblemsError
 
 EVENTS_FILE = paths.REGISTRY / "events.yaml"
@@ -72,15 +73,7 @@ REQUIRED: tuple[str, ...] = ("id", "name", "kind", "start")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FLAGS = re.IGNORECASE
 
-ORDINAL_WORDS: dict[str, int] = {
-    word: number
-    for number, word in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(),
-        start=1,
-    )
-} | {"inaugural": 1, "first-ever": 1, "twenty-first": 21, "twenty-second": 22, "twenty-third": 23,
-     "twenty-fourth": 24, "twenty-fifth": 25, "twenty-sixth": 26, "thirtieth": 30}
+ORDINAL_WORDS: dict[str, int] = ORDINALS | EDITION_WORDS  # 'the second summit', 'the inaugural summit'
 _ORDINAL_TOKEN = re.compile(
     r"\b(\d{1,3})(?:st|nd|rd|th)\b|\b(" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r")\b",
     FLAGS,

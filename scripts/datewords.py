@@ -1,0 +1,42 @@
+"""Words for reading dates (month names, weekdays, number words, ordinals), from ``datewords.yaml``.
+
+Shared by the date extractor and the events calendar's ordinal matching; each list lives
+once, in the data file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from . import yamlio
+
+WORDS_FILE = Path(__file__).with_name("datewords.yaml")
+
+
+def _load(path: Path = WORDS_FILE) -> dict[str, Any]:
+    data = yamlio.load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping of word lists")
+    return data
+
+
+def _numbered(rows: list[list[str]]) -> dict[str, int]:
+    """{word: position from 1} for a list of synonym rows (January first, Monday first...)."""
+    return {str(word): number for number, row in enumerate(rows, start=1) for word in row}
+
+
+def _numbers(mapping: dict[str, Any]) -> dict[str, int]:
+    return {str(word): int(value) for word, value in mapping.items()}
+
+
+_DATA = _load()
+
+MONTHS_BY_LANGUAGE: dict[str, dict[str, int]] = {language: _numbered(rows) for language, rows in _DATA["months"].items()}
+MONTHS: dict[str, int] = {word: number for names in MONTHS_BY_LANGUAGE.values() for word, number in names.items()}
+ENGLISH_MONTHS: dict[str, int] = MONTHS_BY_LANGUAGE["english"]
+WEEKDAYS: dict[str, int] = {word: number - 1 for word, number in _numbered(_DATA["weekdays"]).items()}  # Monday = 0
+WEEKDAY_NAMES: tuple[str, ...] = tuple(str(row[0]) for row in _DATA["weekdays"])
+CARDINALS: dict[str, int] = _numbers(_DATA["cardinals"])
+ORDINALS: dict[str, int] = _numbers(_DATA["ordinals"])
+EDITION_WORDS: dict[str, int] = _numbers(_DATA["edition_words"])

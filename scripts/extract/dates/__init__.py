@@ -1,0 +1,91 @@
+"""Publication date of a raw article, with the clue it comes from.
+
+The whole raw text is read, page furniture included (a "447th day of the war"
+live-blog line or an "Original article: <url>" footer is often the best clue).
+Every clue becomes a :class:`Clue`: a *point* (a publication date it suggests,
+with a prior weight) and/or a *bound* (publication not before / not after a
+date, with a strength). Points are scored against the bounds of the other
+clues and against each other; the best-supported point wins.
+
+Clue types (``DateCandidate.kind``):
+
+* printed dates: ``published-label``, ``updated-label``, ``dateline``,
+  ``date-line`` (a line that is only a date), ``dateline-partial`` (no year);
+  dates inside sentences are ``date-mention`` bounds (past tense: published
+  after; future tense: before) and the latest past one is a weak point.
+* ``url-date``: /2023/05/18/-style dates in the source URL or in a URL the
+  text labels as its source ("Original article: ...").
+* ``id-timestamp``: ids that carry their creation time (Toutiao/Douyin/Xigua/
+  TikTok item ids, Twitter/X status ids, Bluesky post ids, China Daily ids).
+* ``war-day``: "the 447th day of the war" counted from the war's start (day 1),
+  the war recognised through the calendar's ``day_cues``.
+* ``event``: an event of ``registry/events.yaml`` reported as current or recent
+  ("is currently being held", "the recent CIS summit in Kazakhstan", a past-tense
+  report in the lead); otherwise only a bound.
+* ``weekday``: "On Friday, Xi met ..." anchored to the article's event.
+* ``anniversary``: "the 30th anniversary of independence", "two years since the
+  January events", "six months into the invasion", "three days before the summit".
+* bounds only: ``relative-year`` ("last year" + a dated event), ``title``
+  (``since_start``/``since_end``/``until_end`` of the calendar: "President
+  Tokayev" cannot be written before 2019-03-20), ``date-mention`` of a month
+  ("in January 2022"), ``year-mention``, ``copyright``, ``url-month``.
+
+When no clue suggests a day, a window of at most 60 days set by strong bounds
+gives its first day; otherwise the result is ``unknown``. Where a clue only
+fixes a range, the earliest plausible publication day is taken: the day after
+an event reported in the past tense, the day before one still to come.
+
+Time zones: ByteDance ids of Chinese platforms (Toutiao, Douyin, Xigua) and
+China Daily ids are read in Beijing time (UTC+8), the date the platform itself
+prints; Twitter/X, Bluesky and TikTok ids in UTC (the poster's zone is unknown).
+
+The function is pure: no network, no clock (today's date is never used).
+
+Modules: ``doc`` (lines, zones, sentences), ``tense``, ``forms`` (how dates are written),
+``printed``, ``links``, ``wardays``, ``event_clues``, ``years``, ``combine`` (weighing the
+clues), ``clue`` (the clue and result types). Word lists are in ``scripts/datewords.yaml``.
+"""
+
+from __future__ import annotations
+
+from ...events import Calendar, default_calendar
+from .clue import Clue, DateCandidate, DateResult
+from .combine import lower_bound, resolve, result
+from .doc import Doc, document
+from .event_clues import event_clues, title_clues, weekday_clues
+from .links import link_clues
+from .printed import partial_clues, printed_clues
+from .wardays import war_day_clues
+from .years import year_clues
+
+__all__ = ["DateCandidate", "DateResult", "extract_date"]
+
+
+def extract_date(text: str, *, url: str | None = None, events: Calendar | None = None) -> DateResult:
+    """The publication date of the raw article ``text`` (see the module docstring)."""
+    calendar = events if events is not None else default_calendar()
+    doc = document(text)
+    clues = collect(doc, url, calendar)
+    estimate = resolve(clues)
+    anchor = estimate.date if estimate and estimate.score >= 0.25 else None
+    others = [c.date for c in clues if c.is_point and c.date is not None]
+    clues += partial_clues(doc, anchor, lower_bound(clues), others)
+    best = resolve(clues)
+    if best is not None and best.clue not in clues:
+        clues.append(best.clue)  # the window of combine.range_only, shown to reviewers
+    return result(best, clues)
+
+
+def collect(doc: Doc, url: str | None, calendar: Calendar) -> list[Clue]:
+    """Every clue of the text except dates without a year (which need a provisional estimate)."""
+    from_events, anchors = event_clues(doc, calendar)
+    return [
+        *printed_clues(doc),
+        *link_clues(doc, url),
+        *war_day_clues(doc, calendar),
+        *from_events,
+        *weekday_clues(doc, anchors, calendar),
+        *title_clues(doc, calendar),
+        *year_clues(doc),
+    ]
+

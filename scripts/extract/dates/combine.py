@@ -1,0 +1,104 @@
+"""Weighing the clues against each other: the best-supported point, or a narrow window."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .clue import BASIS_RANK, Clue, DateCandidate, DateResult, Scored, iso
+
+
+def _violation(point: dt.date, bound: Clue) -> int:
+    """Days by which ``point`` falls outside ``bound`` beyond its tolerance (0 = inside)."""
+    slack = dt.timedelta(days=bound.tolerance)
+    if bound.lo is not None and point < bound.lo - slack:
+        return (bound.lo - slack - point).days
+    if bound.hi is not None and point > bound.hi + slack:
+        return (point - bound.hi - slack).days
+    return 0
+
+
+def _score(point: Clue, clues: list[Clue]) -> float:
+    """A point's weight, lowered by each bound it breaks and raised by other points that agree."""
+    assert point.date is not None
+    score = point.weight
+    for bound in clues:
+        if bound.is_bound and bound.group != point.group:
+            days = _violation(point.date, bound)
+            if days:
+                score *= 1 - bound.strength * min(1.0, 0.4 + days / 10)
+    for other in clues:
+        if other.is_point and other.group != point.group and other.date is not None and abs((other.date - point.date).days) <= 1:
+            score = 1 - (1 - score) * (1 - 0.25 * other.weight)
+    return score
+
+
+def _scores(clues: list[Clue]) -> dict[int, float]:
+    """Every point's score; alternative readings of one mention share theirs by how well each fits."""
+    raw = {id(c): _score(c, clues) for c in clues if c.is_point}
+    totals: dict[str, float] = {}
+    for clue in clues:
+        if clue.is_point and clue.alt:
+            totals[clue.alt] = totals.get(clue.alt, 0.0) + raw[id(clue)]
+    for clue in clues:
+        if clue.is_point and clue.alt and totals[clue.alt] > 0:
+            raw[id(clue)] *= raw[id(clue)] / totals[clue.alt]
+    return raw
+
+
+def resolve(clues: list[Clue]) -> Scored | None:
+    points = [c for c in clues if c.is_point]
+    if not points:
+        return _range_only(clues)
+    scores = _scores(clues)
+    scored = [Scored(p, scores[id(p)]) for p in points]
+    return max(scored, key=lambda s: (round(s.score, 6), -BASIS_RANK[s.clue.basis], s.clue.weight, -s.date.toordinal()))
+
+
+def _range_only(clues: list[Clue]) -> Scored | None:
+    """No clue suggests a day: the earliest day of a narrow window set by strong bounds."""
+    los = [c for c in clues if c.is_bound and c.lo is not None and c.strength >= 0.5]
+    his = [c for c in clues if c.is_bound and c.hi is not None and c.strength >= 0.5]
+    if not los or not his:
+        return None
+    lo = max(los, key=lambda c: c.lo)  # type: ignore[arg-type,return-value]
+    hi = min(his, key=lambda c: c.hi)  # type: ignore[arg-type,return-value]
+    assert lo.lo is not None and hi.hi is not None
+    width = (hi.hi - lo.lo).days
+    if not 0 <= width <= 60:
+        return None
+    why = lo.evidence if lo is hi else f"{lo.evidence}; {hi.evidence}"
+    weight = round(0.3 * (1 - width / 90), 3)
+    clue = Clue(lo.kind, lo.basis if lo.basis != "stated" else "derived", f"{why} -> the window's first day", lo.lo, weight, group="range")
+    return Scored(clue, weight)
+
+
+def lower_bound(clues: list[Clue]) -> dt.date | None:
+    """The latest strong 'on or after' bound, as a provisional anchor for dates without a year."""
+    los = [c.lo for c in clues if c.is_bound and c.lo is not None and c.strength >= 0.4]
+    return max(los) if los else None
+
+
+def _supporting(best: Scored, clues: list[Clue]) -> str:
+    """A short note of the other kinds of clue that agree with the chosen date."""
+    kinds = {c.kind for c in clues if c.is_point and c.group != best.clue.group and c.date is not None and abs((c.date - best.date).days) <= 1}
+    kinds.discard(best.clue.kind)
+    return f"; agrees with {', '.join(sorted(kinds))}" if kinds else ""
+
+
+def _clip(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def result(best: Scored | None, clues: list[Clue]) -> DateResult:
+    scores = _scores(clues)
+    candidates = [
+        DateCandidate(iso(c.date) if c.is_point else None, c.basis, c.kind, _clip(c.evidence), round(c.weight if c.is_point else c.strength, 3),
+                      round(scores.get(id(c), 0.0), 3), iso(c.lo), iso(c.hi))
+        for c in clues
+    ]
+    candidates.sort(key=lambda c: (c.date is None, -c.score, -c.weight, c.kind, c.date or "", c.evidence))
+    if best is None:
+        return DateResult(None, "unknown", None, 0.0, tuple(candidates))
+    evidence = _clip(best.clue.evidence + _supporting(best, clues))
+    confidence = round(max(0.05, min(0.99, best.score)), 2)
+    return DateResult(best.date.isoformat(), best.clue.basis, evidence, confidence, tuple(candidates))

@@ -1,0 +1,278 @@
+"""Clues from the events calendar: events reported as current, recent or coming, anniversaries
+and offsets, weekdays of an event, relative years, and titles that bound the writing date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from ...datewords import CARDINALS, ORDINALS, WEEKDAYS
+from ...events import Calendar, Event
+from .clue import Clue, add_months, add_years, excerpt, make_date
+from .doc import Doc, Sentence
+from .forms import WEEKDAY_MENTION
+from .tense import qualifier_at, tense_at
+from .years import newest_year
+
+RECENT_LAG_DAYS = 3  # "the recent X": the earliest plausible day a writer calls X recent
+SHORT_EVENT_DAYS = 14  # longer events (wars, terms, expos) only bound the date
+
+
+@dataclass(frozen=True)
+class Mention:
+    sentence: Sentence
+    event: Event
+    at: int  # position of the cue in the sentence
+    fit: float = 1.0  # 1 for the tightest reading of the sentence, less for looser ones
+
+
+def _mentions(doc: Doc, calendar: Calendar) -> list[list[Mention]]:
+    """Calendar events named in each sentence of the article (terms of office excluded)."""
+    found = []
+    for sentence in doc.article_sentences():
+        named = [(e, m) for e, m in calendar.named_in(sentence.text) if e.kind != "term"]
+        if not named:
+            continue
+        spreads = [e.cue_spread(sentence.text) or len(m.group(0)) for e, m in named]
+        tightest = max(1, min(spreads))
+        found.append([Mention(sentence, e, m.start(), (tightest / max(1, spread)) ** 0.5) for (e, m), spread in zip(named, spreads)])
+    return found
+
+
+def _is_short(event: Event) -> bool:
+    return event.days is not None and event.days <= SHORT_EVENT_DAYS
+
+
+def _week_monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _event_estimate(event: Event, tense: str | None, qualifier: str | None) -> tuple[dt.date, float, str] | None:
+    """(publication date, weight, how) for an event reported as current or recent."""
+    assert event.end is not None
+    one = dt.timedelta(days=1)
+    if qualifier == "yesterday":
+        return event.end + one, 0.6, "reported as yesterday's: the day after"
+    if qualifier == "tomorrow":
+        return event.start - one, 0.6, "reported as tomorrow's: the day before"
+    if qualifier == "this-week":
+        if tense == "past":
+            return event.end + one, 0.5, "reported this week in the past tense: the day after"
+        return event.start - one, 0.4, "reported as this week's, not yet over: the day before it opens"
+    if qualifier == "today" or tense == "present":
+        main_day = event.start + dt.timedelta(days=(event.days or 1) // 2)
+        return main_day, 0.6, "reported as under way: its main (middle) day" if event.days and event.days > 1 else "reported as under way"
+    if qualifier == "last-week":
+        return _week_monday(event.end) + dt.timedelta(days=7), 0.45, "reported as last week's: the Monday after"
+    if qualifier == "next-week":
+        return _week_monday(event.start) - dt.timedelta(days=7), 0.35, "reported as next week's: the Monday of the week before"
+    if qualifier == "recent":
+        return event.end + dt.timedelta(days=RECENT_LAG_DAYS), 0.45, f"reported as recent: {RECENT_LAG_DAYS} days after"
+    if tense == "future":
+        return event.start - one, 0.35, "reported as coming: the day before"
+    if (event.days or 1) > 3:  # unrest, fighting: a past-tense report may be of its first days
+        return event.start + one, 0.45, "reported in the past tense: the day after it began"
+    return event.end + one, 0.45, "reported in the past tense: the day after"
+
+
+def _envelope_bound(group: list[Mention], tense: str | None, qualifier: str | None) -> Clue:
+    """The bound a sentence sets through the event(s) it names; alternatives give their envelope."""
+    events = [m.event for m in group]
+    first = group[0]
+    quote = excerpt(first.sentence.text, first.at, first.at + 40, 100)
+    names = events[0].name + (f" (or {len(events) - 1} other event(s))" if len(events) > 1 else "")
+    spans = ", ".join(e.span() for e in events[:3])
+    strength = 0.55 / len(events) ** 0.5
+    key = f"event:{first.sentence.line}:{first.sentence.index}"
+    starts = [e.start for e in events]
+    ends = [e.end for e in events if e.end is not None]
+    if tense == "future":
+        return Clue("event", "event", f"'{quote}' -> {names} ({spans}) still to come: published before", hi=max(starts), strength=strength, tolerance=1, group=key)
+    if qualifier == "this-week":
+        lo = _week_monday(min(starts))
+        hi = _week_monday(max(ends or starts)) + dt.timedelta(days=6)
+        return Clue("event", "event", f"'{quote}' -> {names} ({spans}) this week: published that week", lo=lo, hi=hi, strength=strength, group=key)
+    if tense == "present" and all(_is_short(e) for e in events):
+        return Clue("event", "event", f"'{quote}' -> {names} ({spans}) under way", lo=min(starts), hi=max(ends), strength=strength, tolerance=1, group=key)
+    return Clue("event", "event", f"'{quote}' -> {names} ({spans}) has begun: published on or after", lo=min(starts), strength=strength, group=key)
+
+
+def _year_bounds(mention: Mention, qualifier: str | None, quote: str) -> list[Clue]:
+    shift = {"last-year": 1, "this-year": 0, "next-year": -1, "two-years-ago": 2}.get(qualifier or "")
+    if shift is None:
+        return []
+    year = mention.event.start.year + shift
+    first, last = make_date(year, 1, 1), make_date(year, 12, 31)
+    if first is None or last is None:
+        return []
+    words = {1: "last year", 0: "this year", -1: "next year", 2: "two years before"}[shift]
+    return [Clue("relative-year", "derived", f"'{quote}' -> {mention.event.name} ({mention.event.start.year}) was '{words}': published in {year}",
+                 lo=first, hi=last, strength=0.5, group=f"year:{mention.sentence.line}:{mention.event.id}")]
+
+
+def event_clues(doc: Doc, calendar: Calendar) -> tuple[list[Clue], list[tuple[Event, float]]]:
+    """Bounds (and, when reported as current or recent, points) from calendar events; and the anchors."""
+    sentences = _mentions(doc, calendar)
+    counts: dict[str, int] = {}
+    for group in sentences:
+        for mention in group:
+            counts[mention.event.id] = counts.get(mention.event.id, 0) + 1
+    clues: list[Clue] = []
+    anchors: dict[str, tuple[Event, float]] = {}
+    newest = newest_year(doc)
+    for group in sentences:
+        short = [m for m in group if _is_short(m.event)]
+        for subset in ([m for m in group if not _is_short(m.event)], short):
+            if subset:
+                first = subset[0]
+                clues.append(_envelope_bound(subset, tense_at(first.sentence.text, first.at), qualifier_at(first.sentence.text, first.at)))
+        alt = f"alt:{group[0].sentence.line}:{group[0].sentence.index}" if len(short) > 1 else ""
+        for mention in group:
+            text, event = mention.sentence.text, mention.event
+            tense, qualifier = tense_at(text, mention.at), qualifier_at(text, mention.at)
+            quote = excerpt(text, mention.at, mention.at + 40, 100)
+            clues += _year_bounds(mention, qualifier, quote)
+            anniversary = _anniversary(mention, quote)
+            if anniversary is not None:
+                clues.append(replace(anniversary, weight=anniversary.weight * mention.fit, alt=alt))
+                continue
+            if not _is_short(event) or event.kind == "founding":
+                continue
+            salient = mention.sentence.index < 5 or counts[event.id] > 1 or tense == "present" or qualifier in (
+                "today", "yesterday", "tomorrow", "this-week", "last-week", "next-week", "recent")
+            if not salient:
+                continue
+            if event.end is not None and event.end.year < newest and tense in ("past", None) and qualifier not in ("yesterday", "last-week", "this-week"):
+                continue  # the article speaks of later years: a past event in it is background
+            day, weight, how = _event_estimate(event, tense, qualifier) or (None, 0.0, "")
+            if day is None:
+                continue
+            key = f"event:{mention.sentence.line}:{mention.sentence.index}"
+            weight *= mention.fit
+            clues.append(Clue("event", "event", f"'{quote}' -> {event.name} ({event.span()}), {how}", day, weight, group=key, alt=alt))
+            share = weight / max(1, len(short))
+            if share > anchors.get(event.id, (event, 0.0))[1]:
+                anchors[event.id] = (event, share)
+    return clues, sorted(anchors.values(), key=lambda a: -a[1])
+
+
+ANNIVERSARY_RE = re.compile(
+    r"\b(?:(?P<n>\d{1,3})(?:st|nd|rd|th)|(?P<w>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r"))\s+anniversary\s+of\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+_COUNT = r"(?P<n>\d{1,3}|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r")"
+_UNIT = r"(?P<unit>days?|weeks?|months?|years?)"
+OFFSET_BEFORE_RE = re.compile(  # 'two years since <event>', 'six months into <the war>', 'three days before <the summit>'
+    rf"\b{_COUNT}\s+(?:and\s+a\s+half\s+)?{_UNIT}\s+(?:have\s+|has\s+)?(?:passed\s+|gone\s+by\s+)?(?P<rel>since|after|into|before|ahead\s+of)\b[^.;]{{0,60}}$",
+    re.IGNORECASE,
+)
+OFFSET_AFTER_RE = re.compile(rf"^[^.;]{{0,60}}?\b{_COUNT}\s+{_UNIT}\s+(?P<rel>ago|earlier)\b", re.IGNORECASE)  # '<event>, two years ago'
+
+
+def _offset_day(event: Event, count: int, unit: str, rel: str) -> dt.date | None:
+    """``count`` units after (or, for 'before', ahead of) the event: years and months from its
+    start (anniversary-style), days and weeks from its end (or its start for 'before'/'into')."""
+    unit = unit.lower().rstrip("s")
+    sign = -1 if rel.lower().startswith(("before", "ahead")) else 1
+    base = event.start if unit in ("year", "month") or sign < 0 or rel.lower() == "into" or event.end is None else event.end
+    if unit == "year":
+        return add_years(base, sign * count)
+    if unit == "month":
+        return add_months(base, sign * count)
+    return base + dt.timedelta(days=sign * count * (7 if unit == "week" else 1))
+
+
+def _anniversary(mention: Mention, quote: str) -> Clue | None:
+    """'the 30th anniversary of <event>', 'two years since <event>', '<event> three days ago': a date counted from it."""
+    text = mention.sentence.text
+    before = text[max(0, mention.at - 90) : mention.at]
+    match = ANNIVERSARY_RE.search(before)
+    if match:
+        years = int(match.group("n")) if match.group("n") else ORDINALS[match.group("w").lower()]
+        day, weight, how = add_years(mention.event.start, years), 0.45, f"{years}th anniversary"
+        if not 0 < years <= 100:
+            return None
+    else:
+        match = OFFSET_BEFORE_RE.search(before) or OFFSET_AFTER_RE.search(text[mention.at : mention.at + 120])
+        if not match:
+            return None
+        count_text = match.group("n").lower()
+        count = int(count_text) if count_text.isdigit() else CARDINALS[count_text]
+        rel = "after" if match.group("rel").lower() in ("ago", "earlier") else match.group("rel")
+        if not 0 < count <= 400:
+            return None
+        day, weight = _offset_day(mention.event, count, match.group("unit"), rel), 0.35
+        how = f"{count} {match.group('unit').lower()} {' '.join(rel.lower().split())}"
+    if day is None:
+        return None
+    return Clue("anniversary", "derived", f"'{quote}' -> {how} {mention.event.name} ({mention.event.span()}) = {day.isoformat()}",
+                day, weight, group=f"anniversary:{mention.sentence.line}:{mention.event.id}")
+
+
+def weekday_clues(doc: Doc, anchors: list[tuple[Event, float]], calendar: Calendar) -> list[Clue]:
+    """'On Friday, Xi met ...': the Friday of the article's event (in its sentence, else the main one)."""
+    clues: list[Clue] = []
+    for sentence in doc.article_sentences():
+        for match in WEEKDAY_MENTION.finditer(sentence.text):
+            own = [(e, 1.0) for e, _ in calendar.named_in(sentence.text) if e.end is not None and (e.days or 99) <= 7]
+            for event, anchor_weight in (own or anchors[:1]):
+                clue = _weekday_clue(sentence, match, event, min(1.0, anchor_weight * 2))
+                if clue:
+                    clues.append(clue)
+    return clues
+
+
+def _weekday_clue(sentence: Sentence, match: re.Match[str], event: Event, anchor_weight: float) -> Clue | None:
+    start, end = event.start, event.end
+    assert end is not None
+    weekday = WEEKDAYS[match.group("wd").lower()]
+    options = [start + dt.timedelta(days=k) for k in range(-3, (end - start).days + 4)]
+    options = [d for d in options if d.weekday() == weekday]
+    if not options:
+        return None
+    day = min(options, key=lambda d: 0 if start <= d <= end else min(abs((d - start).days), abs((d - end).days)))
+    inside = start <= day <= end
+    tense = tense_at(sentence.text, match.start()) or "past"
+    shift = {"past": 1, "present": 0, "future": -1}[tense]
+    weight = (0.65 if inside else 0.3) * anchor_weight
+    when = {1: "published the day after", 0: "published that day", -1: "published the day before"}[shift]
+    quote = excerpt(sentence.text, match.start(), match.end() + 50, 100)
+    return Clue("weekday", "derived", f"'{quote}' -> {match.group('wd')} of {event.name} ({event.span()}) = {day.isoformat()}, {when}",
+                day + dt.timedelta(days=shift), weight, group=f"weekday:{sentence.line}")
+
+
+def _around(text: str, at: int) -> str:
+    """The sentence of ``text`` (joined lines) around position ``at``."""
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    ends = [e for e in (text.find(". ", at), text.find("\n", at)) if e >= 0]
+    return text[start : min(ends) if ends else len(text)]
+
+
+HISTORICAL_TITLE = re.compile(r"\b(former|formerly|then|ex|late|first|previous|previously|predecessor|known as|renamed|called)[\s-]+(\w+\s+){0,2}$|\(\s*$", re.IGNORECASE)
+
+
+def title_clues(doc: Doc, calendar: Calendar) -> list[Clue]:
+    """Phrases that date the writing: 'President Tokayev' (not before 2019-03-20), 'former Prime
+    Minister Kishida' (not before 2024-10-01), 'President Nazarbayev' (probably not after 2019-03-19)."""
+    text = "\n".join(line for line, zone in zip(doc.lines, doc.zones) if zone != "related")
+    clues: list[Clue] = []
+    for event in calendar:
+        for regexes, day, how in ((event.since_start, event.start, "since"), (event.since_end, event.end, "after")):
+            if day is None:
+                continue
+            for regex in regexes:
+                match = regex.search(text)
+                if match:
+                    quote = excerpt(text, match.start(), match.end(), 70)
+                    clues.append(Clue("title", "derived", f"'{quote}' -> written {how} {day.isoformat()} ({event.name})", lo=day, strength=0.7, group=f"title:{event.id}"))
+                    break
+        if event.end is not None:
+            current = [m for regex in event.until_end for m in regex.finditer(text)
+                       if not HISTORICAL_TITLE.search(text[max(0, m.start() - 25) : m.start()]) and tense_at(_around(text, m.start()), None) in ("present", "future")]
+            if current:
+                quote = excerpt(text, current[0].start(), current[0].end(), 70)
+                clues.append(Clue("title", "derived", f"'{quote}' -> probably written by {event.end.isoformat()} ({event.name})",
+                                  hi=event.end, strength=0.35, tolerance=30, group=f"title-until:{event.id}"))
+    return clues
+

@@ -1,0 +1,101 @@
+"""How dates are written: full dates (with a year), partial dates (month and day), labels, times."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ...datewords import ENGLISH_MONTHS, MONTHS, WEEKDAYS
+from .clue import make_date
+
+MONTH_WORD = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+ENGLISH_MONTH_WORD = "(?:" + "|".join(sorted((m.capitalize() for m in ENGLISH_MONTHS), key=len, reverse=True)) + r")\.?"
+WEEKDAY_PREFIX = r"(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+)?"
+YEAR_GROUP = r"(?P<y>(?:19|20)\d{2})(?!\d)"
+DAY_GROUP = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+
+FULL_DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("cjk", re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日")),
+    ("iso", re.compile(r"(?<![\d./-])(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d]|[-/.]\d)")),
+    ("dmy-text", re.compile(rf"(?<![\w.]){WEEKDAY_PREFIX}(?<!\d){DAY_GROUP}(?:\s+of)?[\s\-./,]*(?P<m>{MONTH_WORD})[\s\-./,]*{YEAR_GROUP}", re.IGNORECASE)),
+    ("mdy-text", re.compile(rf"(?<![\w.]){WEEKDAY_PREFIX}(?P<m>{MONTH_WORD})\s*{DAY_GROUP},?\s*{YEAR_GROUP}", re.IGNORECASE)),
+    ("numeric", re.compile(r"(?<![\d./-])(?P<d>[0-3]?\d)(?P<sep>[./-])(?P<m>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d{2})(?![\d]|[-/.]\d)")),
+)
+PARTIAL_DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"(?<![\w.]){WEEKDAY_PREFIX}(?P<m>{ENGLISH_MONTH_WORD})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\d,.]?\d)(?!\s*,?\s*(?:19|20)\d{{2}})"),
+    re.compile(rf"(?<![\w.]){WEEKDAY_PREFIX}(?<![\d,.])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{ENGLISH_MONTH_WORD})(?![\w])(?!\.?,?\s*(?:19|20)\d{{2}})"),
+)
+LABEL_RE = re.compile(
+    r"(?P<label>first published|published|posted|publication date|date of publication|last updated|last modified|updated|modified|created|released|issued|date"
+    r"|опубликовано|обновлено|дата публикации|дата|publicat|actualizat|发布时间|发布|发表|更新)\b\s*(?:on|at)?\s*[:：\-–—|]?\s*$",
+    re.IGNORECASE,
+)
+TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*(?:GMT|UTC|MSK|ALMT|EET|EEST|CET|CEST|Z)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?", re.IGNORECASE)
+DATELINE_STOP = {"on", "in", "by", "from", "since", "until", "as", "at", "of", "before", "after", "the", "and", "for", "to", "during", "between", "till"}
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    day: dt.date | None  # None for a partial date (no year)
+    month: int
+    dom: int
+    weekday: int | None
+    ambiguous: bool = False  # 03/04/2023: day and month could be swapped
+
+
+def month_number(name: str) -> int | None:
+    return MONTHS.get(name.lower().rstrip("."))
+
+
+def weekday_number(match: re.Match[str]) -> int | None:
+    name = match.groupdict().get("wd")
+    return WEEKDAYS.get(name.lower()) if name else None
+
+
+def full_dates(line: str) -> list[DateMatch]:
+    """Every complete date (with a year) in ``line``, left to right, without overlaps."""
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+    for kind, regex in FULL_DATE_PATTERNS:
+        for match in regex.finditer(line):
+            if any(match.start() < e and s < match.end() for s, e in taken):
+                continue
+            month = int(match.group("m")) if match.group("m").isdigit() else month_number(match.group("m"))
+            if month is None:
+                continue
+            year, dom, ambiguous = int(match.group("y")), int(match.group("d")), False
+            if kind == "numeric" and match.group("sep") == "/":
+                if month > 12 and dom <= 12:
+                    month, dom = dom, month  # US order: 05/18/2023
+                elif dom <= 12 and month <= 12 and dom != month:
+                    ambiguous = True
+            day = make_date(year, month, dom)
+            if day is None:
+                continue
+            taken.append((match.start(), match.end()))
+            found.append(DateMatch(match.start(), match.end(), day, month, dom, weekday_number(match), ambiguous))
+    return sorted(found, key=lambda m: m.start)
+
+
+def partial_dates(line: str, taken: list[DateMatch]) -> list[DateMatch]:
+    """Month-and-day dates without a year ("May 18", "18 May"), outside the full dates."""
+    found: list[DateMatch] = []
+    for regex in PARTIAL_DATE_PATTERNS:
+        for match in regex.finditer(line):
+            if any(match.start() < t.end and t.start < match.end() for t in [*taken, *found]):
+                continue
+            month, dom = month_number(match.group("m")), int(match.group("d"))
+            if month is None or not 1 <= dom <= 31 or make_date(2000, month, dom) is None:
+                continue
+            found.append(DateMatch(match.start(), match.end(), None, month, dom, weekday_number(match)))
+    return found
+
+MONTH_YEAR_RE = re.compile(rf"(?<![\w.])(?P<m>{MONTH_WORD})\s*,?\s+(?:of\s+)?(?P<y>(?:19|20)\d{{2}})(?!\d)", re.IGNORECASE)
+
+WEEKDAY_MENTION = re.compile(
+    r"(?<!last )(?<!next )(?<!this )(?<!every )\b(?:on |late on |early on |earlier on )?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!,?\s+(?:\d|[A-Z][a-z]+ \d))"
+)
+

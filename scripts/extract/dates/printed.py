@@ -1,0 +1,221 @@
+"""Printed dates: publication lines, datelines, dates mentioned in sentences, dates without a year."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ...datewords import WEEKDAYS
+from .clue import Clue, excerpt, make_date
+from .doc import Doc, blank_urls, sentence_at
+from .forms import DATELINE_STOP, LABEL_RE, MONTH_YEAR_RE, TIME_RE, WEEKDAY_MENTION, DateMatch, full_dates, month_number, partial_dates
+from .tense import tense_at
+from .years import newest_year
+
+
+def _residue(line: str, match: DateMatch) -> str:
+    """What is left of a line once the date, times, weekdays, labels and separators are removed."""
+    rest = line[: match.start] + " " + line[match.end :]
+    rest = TIME_RE.sub(" ", rest)
+    rest = re.sub(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", " ", rest, flags=re.I)
+    rest = re.sub(LABEL_RE.pattern.replace(r"\s*$", ""), " ", rest, flags=re.I)
+    rest = re.sub(r"\b(year|y\.|г\.|yil|at|on|by|updated|views?|comments?|\d+)\b", " ", rest, flags=re.I)
+    return re.sub(r"[\s|/•·,:;–—\-()\[\]]+", " ", rest).strip()
+
+
+def _is_dateline(line: str, match: DateMatch) -> bool:
+    """'ALMATY, May 18 (Reuters) -', 'Tashkent, 18 May 2023 (Kun.uz)', '18 May 2023 - ...' at a line start."""
+    before, after = line[: match.start], line[match.end :]
+    if before.strip():
+        place = before.strip().rstrip(",.–—-: ").strip()
+        words = re.findall(r"[^\s,]+", place)
+        if not words or len(words) > 5 or words[0].lower() in DATELINE_STOP:
+            return False
+        if not all(w[0].isupper() or w.startswith("(") for w in words):
+            return False
+        if not before.rstrip().endswith((",", ".", "-", "–", "—")):
+            return False
+    return bool(re.match(r"^\s*(\([^)]{1,40}\)|/[^/\n]{1,20}/|\[[^\]]{1,30}\])?\s*([.,]\s|[-–—:]|[.,]?\s*$)", after)) or bool(
+        re.match(r"^\s*\([^)]{1,40}\)", after)
+    )
+
+
+def _role(line: str, match: DateMatch, zone: str) -> tuple[str, float]:
+    """How a date stands in its line: (kind, weight as a publication date) or ('date-mention', 0)."""
+    before = TIME_RE.sub(" ", line[max(0, match.start - 40) : match.start])
+    before = re.sub(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[,\s]*$", "", before.rstrip(), flags=re.I)
+    label = LABEL_RE.search(before.rstrip(" ,"))
+    related = zone == "related"
+    if re.search(r"\d\s*(?:[-–—]|and|&|to)\s*$", line[max(0, match.start - 6) : match.start]) or re.match(r"^\s*(?:[-–—]|and|&|to)\s*\d", line[match.end :]):
+        return "date-mention", 0.0  # one end of a range of days: an event's dates
+    if re.search(r"\(@\w+\)\s*$", line[: match.start]):
+        return "date-mention", 0.0  # the date of an embedded post: '— Name (@handle) May 18, 2023'
+    if label:
+        updated = label.group("label").lower() in ("updated", "last updated", "modified", "last modified", "обновлено", "actualizat", "更新")
+        return ("updated-label", 0.8) if updated else ("published-label", 0.3 if related else 0.95)
+    if related:
+        return "date-mention", 0.0
+    if _is_dateline(line, match):
+        return "dateline", 0.9
+    residue = _residue(line, match)
+    if len(residue) <= 40 and len(residue.split()) <= 6 and not re.search(r"[.!?]\s*$", residue):
+        return "date-line", {"head": 0.85, "tail": 0.75}.get(zone, 0.6)
+    return "date-mention", 0.0
+
+
+def printed_clues(doc: Doc) -> list[Clue]:
+    """Full printed dates: publication lines (points) and dates mentioned in sentences (bounds)."""
+    clues: list[Clue] = []
+    latest_past: tuple[dt.date, str] | None = None
+    earliest_future: tuple[dt.date, str] | None = None
+    for number, raw in enumerate(doc.lines):
+        line = blank_urls(raw)
+        zone = doc.zones[number]
+        for match in full_dates(line):
+            assert match.day is not None
+            kind, weight = _role(line, match, zone)
+            quote = excerpt(raw, match.start, match.end, 90)
+            if weight:
+                if match.ambiguous:
+                    weight *= 0.8
+                if match.weekday is not None and match.weekday != match.day.weekday():
+                    weight *= 0.5
+                what = {"published-label": "publication line", "updated-label": "'updated' line (publication on or before)",
+                        "dateline": "dateline", "date-line": "date line"}[kind]
+                clues.append(Clue(kind, "stated", f"'{quote}' -> {what}", match.day, weight, group=f"line{number}"))
+                if kind == "updated-label":
+                    clues.append(Clue(kind, "stated", f"'{quote}' -> updated, so published on or before", hi=match.day, strength=0.6, group=f"line{number}"))
+                continue
+            if zone == "related":
+                continue
+            sentence = sentence_at(doc, number, match.start)
+            offset = max(0, sentence.find(raw[match.start : match.end]))
+            tense = tense_at(sentence, offset) or "past"
+            if tense == "future":
+                clues.append(Clue("date-mention", "derived", f"'{quote}' (future tense) -> published before", hi=match.day, strength=0.5, group=f"line{number}"))
+                if earliest_future is None or match.day < earliest_future[0]:
+                    earliest_future = (match.day, quote)
+            else:
+                clues.append(Clue("date-mention", "derived", f"'{quote}' ({tense} tense) -> published on or after", lo=match.day, strength=0.5, group=f"line{number}"))
+                if latest_past is None or match.day > latest_past[0]:
+                    latest_past = (match.day, quote)
+    clues += _month_year_clues(doc)
+    newest = newest_year(doc)
+    if latest_past and latest_past[0].year >= newest:
+        day, quote = latest_past
+        clues.append(Clue("date-mention", "derived", f"'{quote}' -> latest date reported as past, published the day after", day + dt.timedelta(days=1), 0.3, group="mention-past"))
+    if earliest_future and earliest_future[0].year >= newest:
+        day, quote = earliest_future
+        clues.append(Clue("date-mention", "derived", f"'{quote}' -> earliest date reported as future, published the day before", day - dt.timedelta(days=1), 0.2, group="mention-future"))
+    return clues
+
+
+def _month_year_clues(doc: Doc) -> list[Clue]:
+    """'in January 2022' (past: published on or after the 1st) / 'in May 2026 ... will' (future: before its end)."""
+    clues: list[Clue] = []
+    for sentence in doc.article_sentences():
+        text = blank_urls(sentence.text)
+        taken = full_dates(text)
+        for match in MONTH_YEAR_RE.finditer(text):
+            if any(t.start <= match.start() < t.end for t in taken):
+                continue
+            month = month_number(match.group("m"))
+            first = make_date(int(match.group("y")), month, 1) if month else None
+            if first is None or (month == 5 and match.group("m").islower()):
+                continue
+            last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+            tense = tense_at(text, match.start())
+            quote = excerpt(text, match.start(), match.end(), 90)
+            if tense == "future":
+                clues.append(Clue("date-mention", "derived", f"'{quote}' (future tense) -> published before the end of {first:%B %Y}", hi=last, strength=0.4, group=f"line{sentence.line}"))
+            elif tense is not None:
+                clues.append(Clue("date-mention", "derived", f"'{quote}' ({tense} tense) -> published in {first:%B %Y} or later", lo=first, strength=0.4, group=f"line{sentence.line}"))
+    return clues
+
+
+def _nearest_year(month: int, dom: int, anchor: dt.date, direction: str) -> dt.date | None:
+    """The date (month, dom) nearest ``anchor``: 'before' (on or before anchor+1), 'after', or 'near'."""
+    options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := make_date(y, month, dom))]
+    if direction == "before":
+        options = [d for d in options if d <= anchor + dt.timedelta(days=1)]
+    elif direction == "after":
+        options = [d for d in options if d >= anchor - dt.timedelta(days=1)]
+    options = [d for d in options if abs((d - anchor).days) <= 250]
+    return min(options, key=lambda d: abs((d - anchor).days)) if options else None
+
+
+def partial_clues(doc: Doc, anchor: dt.date | None, floor: dt.date | None, others: list[dt.date]) -> list[Clue]:
+    """Dates without a year, placed in the year that fits ``anchor`` (the provisional estimate);
+    a dateline's year may also come from the nearest other clue or from ``floor``."""
+    clues: list[Clue] = []
+    lead = _lead_weekdays(doc)
+    for number, raw in enumerate(doc.lines):
+        line = blank_urls(raw)
+        zone = doc.zones[number]
+        if zone == "related":
+            continue
+        full = full_dates(line)
+        for match in partial_dates(line, full):
+            quote = excerpt(raw, match.start, match.end, 90)
+            kind, weight = _role(line, match, zone)
+            if weight:
+                clue = _partial_publication(match, anchor, floor, lead, quote, weight, number, others)
+                if clue:
+                    clues.append(clue)
+                continue
+            if anchor is None:
+                continue
+            sentence = sentence_at(doc, number, match.start)
+            tense = tense_at(sentence, max(0, sentence.find(raw[match.start : match.end]))) or "past"
+            day = _nearest_year(match.month, match.dom, anchor, "after" if tense == "future" else "before")
+            if day is None:
+                continue
+            year_note = f"year {day.year} from the other clues"
+            if tense == "future":
+                clues.append(Clue("date-mention", "derived", f"'{quote}' (future tense, {year_note}) -> published before", hi=day, strength=0.4, group=f"line{number}"))
+            else:
+                clues.append(Clue("date-mention", "derived", f"'{quote}' ({tense} tense, {year_note}) -> published on or after", lo=day, strength=0.4, group=f"line{number}"))
+    return clues
+
+
+def _lead_weekdays(doc: Doc) -> set[int]:
+    """Weekdays named in the first sentences ("said on Thursday"): a wire dateline is usually that day."""
+    found: set[int] = set()
+    for sentence in list(doc.article_sentences())[:4]:
+        for match in WEEKDAY_MENTION.finditer(sentence.text):
+            found.add(WEEKDAYS[match.group("wd").lower()])
+    return found
+
+
+def _partial_publication(match: DateMatch, anchor: dt.date | None, floor: dt.date | None, lead: set[int], quote: str, weight: float,
+                         number: int, others: list[dt.date]) -> Clue | None:
+    """A dateline or date line without a year, its year from the other clues.
+
+    Near ``anchor`` when there is one; else within a month of another clue's date
+    (one of several readings of an event); else the first year from ``floor`` on,
+    preferring years in which the date falls on the weekday printed with it or
+    named in the lead ("ALMATY, May 18 (Reuters) - ... said on Thursday").
+    """
+    near = [d for o in others for y in (o.year - 1, o.year, o.year + 1) if (d := make_date(y, match.month, match.dom)) and abs((d - o).days) <= 31]
+    if anchor is None and near:
+        anchor = min(near, key=lambda d: min(abs((d - o).days) for o in others))
+    if anchor is not None:
+        options = [d for y in range(anchor.year - 1, anchor.year + 2) if (d := make_date(y, match.month, match.dom)) and abs((d - anchor).days) <= 250]
+    elif floor is not None:
+        options = [d for y in range(floor.year, floor.year + 12) if (d := make_date(y, match.month, match.dom)) and d >= floor]
+    else:
+        return None
+    if match.weekday is not None:
+        options = [d for d in options if d.weekday() == match.weekday]
+        how = "weekday printed with it"
+    elif lead and any(d.weekday() in lead for d in options):
+        options = [d for d in options if d.weekday() in lead]
+        how = "weekday named in the lead"
+    else:
+        how = "nearest to the other clues" if anchor else "first year the other clues allow"
+        weight *= 1.0 if anchor else 0.5
+    if not options:
+        return None
+    day = min(options, key=lambda d: abs((d - anchor).days)) if anchor else min(options)
+    return Clue("dateline-partial", "stated", f"'{quote}' -> printed without a year; {day.year} ({how})", day, weight * 0.8, group=f"line{number}")
+

@@ -1,0 +1,85 @@
+"""Tense and relative time expressions around a position in a sentence."""
+
+from __future__ import annotations
+
+import re
+
+FUTURE_RE = re.compile(
+    r"\b((?:will|shall|won't)(?: not)?(?: be)?(?: [a-z]+ed\b| [a-z]+)?|(?:is|are) (?:scheduled|expected|set|due|planned|slated|going|poised) to|(?:is|are) (?:due|scheduled|slated|planned|set) (?:on|for|in)|(?:is|are) to (?:be|take|hold|host|meet|visit|attend|sign)"
+    r"|to be held|to take place|upcoming|forthcoming|ahead of|in the run-up to|on the eve of|plans? to|intends? to|preparations? for"
+    r"|would (?:be held|take place|host|hold|visit|attend|meet|bring)|next (?:week|month|year)|tomorrow)\b",
+    re.IGNORECASE,
+)
+PRESENT_RE = re.compile(
+    r"\b((?:is|are) (?:currently |now )?(?:being held|taking place|under ?way|holding|hosting|meeting|attending|participating|visiting|in progress|going on|ongoing|gathering)"
+    r"|currently|today|this morning|tonight|right now|kicks? off|opens? today|is held|are held"
+    r"|continues|continue|(?:is|are) continuing|goes on|persists|rages|(?:is|are) raging)\b",
+    re.IGNORECASE,
+)
+PAST_RE = re.compile(
+    r"\b((?:was|were|had been|has been|have been) (?:\w+ )?(?:held|hosted|convened|organi[sz]ed|signed|concluded|adopted|attended|elected|killed|announced)"
+    r"|took place|held|met|said|signed|attended|visited|ended|concluded|following|after|last (?:week|month|year)|yesterday|recent(?:ly)?"
+    r"|earlier|ago|has|have|had|was|were|did|became|won|rose|grew|fell|made|took|gave|went|came|saw|got|led|left|paid|sent|spent|built|sold|told|brought|bought|lost|began|spoke|wrote|knew|broke)\b",
+    re.IGNORECASE,
+)
+# A regular past tense ('reached', 'discussed'): used only when a sentence has no clearer marker,
+# since many -ed words are adjectives ('unprecedented', 'so-called', 'landlocked').
+REGULAR_PAST_RE = re.compile(
+    r"\b(?!(?:need|based|related|called|named|united|limited|detailed|advanced|expected|scheduled|planned|supposed|used|unprecedented|landlocked|armed|concerned|interested|involved|alleged|proposed|so-called)\b)[a-z]{3,}ed\b",
+    re.IGNORECASE,
+)
+_TENSES = (("future", FUTURE_RE), ("present", PRESENT_RE), ("past", PAST_RE))
+
+
+def tense_at(sentence: str, at: int | None = None) -> str | None:
+    """future | present | past | None; with ``at``, the tense marker nearest to that position."""
+    found: list[tuple[int, int, str]] = []
+    spans: list[tuple[int, int]] = []
+    for priority, (name, regex) in enumerate(_TENSES):
+        for match in regex.finditer(sentence):
+            if any(s <= match.start() and match.end() <= e for s, e in spans):
+                continue  # 'held' inside 'will be held'
+            spans.append(match.span())
+            distance = 0 if at is None else min(abs(match.start() - at), abs(match.end() - at))
+            found.append((distance if at is not None else priority, priority, name))
+    if not found:
+        return "past" if REGULAR_PAST_RE.search(sentence) else None
+    return min(found)[2]
+
+
+QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("today", re.compile(r"\b(today|this morning|tonight|currently|right now|is (?:currently )?being held|(?:is|are) (?:currently )?taking place|under ?way)\b", re.I)),
+    ("yesterday", re.compile(r"\byesterday\b", re.I)),
+    ("tomorrow", re.compile(r"\btomorrow\b", re.I)),
+    ("this-week", re.compile(r"\bthis week\b", re.I)),
+    ("last-week", re.compile(r"\blast week\b", re.I)),
+    ("next-week", re.compile(r"\bnext week\b", re.I)),
+    ("recent", re.compile(r"\b(recent(?:ly)?|the other day|just (?:ended|concluded|wrapped up))\b", re.I)),
+    ("last-year", re.compile(r"\b(last year|a year ago)\b", re.I)),
+    ("this-year", re.compile(r"\bthis year\b", re.I)),
+    ("next-year", re.compile(r"\bnext year\b", re.I)),
+    ("two-years-ago", re.compile(r"\b(the year before last|two years ago|the previous year|the year before)\b", re.I)),
+)
+
+
+CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|whereas|as|which|who|where)\b", re.IGNORECASE)
+
+
+def qualifier_at(sentence: str, at: int) -> str | None:
+    """The relative time expression nearest to position ``at`` in the same clause of ``sentence``."""
+    best: tuple[int, str] | None = None
+    for name, regex in QUALIFIERS:
+        for match in regex.finditer(sentence):
+            if name == "two-years-ago" and match.group(0).lower() in ("the previous year", "the year before"):
+                if not re.search(r"\blast year\b", sentence[: match.start()], re.I):
+                    continue  # "the previous year" means two years back only after a "last year"
+            between = sentence[min(match.end(), at) : max(match.start(), at)]
+            if CLAUSE_BREAK.search(between):
+                continue
+            distance = min(abs(match.start() - at), abs(match.end() - at))
+            if match.end() <= at:
+                distance -= 1  # prefer the expression before the mention
+            if best is None or distance < best[0]:
+                best = (distance, name)
+    return best[1] if best else None
+
