@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site test ingest check serve evaluate bench browser clean help
+.PHONY: site test ingest check serve evaluate evaluate-dev bench browser clean help
 
 help:
 	@echo "make site      build site/ from seeds/ and briefings/ (installs what it needs)"
@@ -16,6 +16,7 @@ help:
 	@echo "make check     validate the registry and every briefing"
 	@echo "make serve     preview the site at http://127.0.0.1:8000"
 	@echo "make evaluate  extraction accuracy against ../shared/expected/seeds.yaml"
+	@echo "make evaluate-dev  extraction accuracy on the development corpus (tests/data/dev/README.md)"
 	@echo "make bench     speed benchmarks"
 
 $(STAMP): requirements.txt
@@ -38,6 +39,10 @@ serve: $(STAMP)
 GOLD ?= ../shared/expected/seeds.yaml
 evaluate: $(STAMP)
 	$(PY) -m scripts evaluate $(GOLD)
+
+# Real articles, annotated; their texts are not in git (see tests/data/dev/README.md).
+evaluate-dev: $(STAMP)
+	$(PY) -m scripts evaluate tests/data/dev/annotations.yaml
 
 bench: $(STAMP)
 	$(PY) tests/benchmark.py
