@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import paths, yamlio
+from . import datewords, paths, yamlio
 from .clean import similarity
 from .extract import draft_briefing
 from .extract.entities import skeleton
@@ -150,11 +150,16 @@ class FurnitureShapes:
     chrome_words: frozenset[str]
 
 
+def alternatives(words: Iterable[str]) -> str:
+    """A case-insensitive regex group of ``words``, longest first (so 'sept' wins over 'sep')."""
+    return "(?i:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
 @lru_cache(maxsize=None)
 def load_furniture_shapes(path: Path = FURNITURE_PATH) -> FurnitureShapes:
     """The furniture shapes of ``evaluate_furniture.yaml`` (see its header)."""
     data = yamlio.load(path.read_text(encoding="utf-8"))
-    names = {"month": "|".join(data["months"]), "weekday": "|".join(data["weekdays"])}
+    names = {"month": alternatives(datewords.MONTHS), "weekday": alternatives(datewords.WEEKDAYS)}
     leading = tuple(
         (str(kind), re.compile(str(pattern).replace("{month}", names["month"]).replace("{weekday}", names["weekday"])))
         for kind, pattern in data["leading"].items()
