@@ -17,12 +17,13 @@ import datetime as dt
 import re
 import sys
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
 from . import paths, yamlio
 from .datewords import EDITION_WORDS, ORDINALS
+from .literals import LiteralIndex, conjunction
 from .problems import Problem, ProblemsError
 
 EVENTS_FILE = paths.REGISTRY / "events.yaml"
@@ -208,6 +209,13 @@ class Event:
 
 @dataclass(frozen=True)
 class Calendar:
+    """The events, with indexes that find the few whose cues may match a sentence.
+
+    With thousands of events, a sentence is only matched against the events whose cues'
+    literal words it contains (see :mod:`scripts.literals`); the result is the same as
+    matching every event.
+    """
+
     events: tuple[Event, ...]
 
     def __len__(self) -> int:
@@ -224,15 +232,39 @@ class Calendar:
         found = [e for e in self.events if e.counted]
         return tuple(sorted(found, key=lambda e: e.counted != "default"))
 
+    @cached_property
+    def _naming_index(self) -> LiteralIndex[int]:
+        """Each event under each of its cues (all regexes in one sentence) and its ordinal cue."""
+        return LiteralIndex.build(
+            (number, conjunction(patterns))
+            for number, event in enumerate(self.events)
+            for patterns in (*event.cues, *([(event.ordinal_cue,)] if event.ordinal_cue is not None else []))
+        )
+
+    @cached_property
+    def _phrase_index(self) -> LiteralIndex[int]:
+        """Each event under each of its since_start, since_end and until_end phrases."""
+        return LiteralIndex.build(
+            (number, conjunction([regex]))
+            for number, event in enumerate(self.events)
+            for regex in (*event.since_start, *event.since_end, *event.until_end)
+        )
+
     def named_in(self, sentence: str) -> list[tuple[Event, re.Match[str]]]:
-        """Every event the sentence names, with where."""
+        """Every event the sentence names, with where (in calendar order)."""
         found = []
         memo: dict[str, Any] = {}
-        for event in self.events:
+        for number in sorted(self._naming_index.candidates(sentence)):
+            event = self.events[number]
             where = event.match(sentence, memo)
             if where is not None:
                 found.append((event, where))
         return found
+
+    def with_phrases_in(self, text: str) -> list[Event]:
+        """The events (in calendar order) whose since_start, since_end or until_end phrases may
+        occur in ``text``: every event with a phrase that does occur is among them."""
+        return [self.events[number] for number in sorted(self._phrase_index.candidates(text))]
 
 
 # --- loading and checking -------------------------------------------------------------

@@ -212,3 +212,43 @@ def test_load_events_reports_the_file(tmp_path: Path) -> None:
         load_events(path)
     assert caught.value.problems[0].file == paths.relative(path)
     assert str(caught.value.problems[0]).startswith(f"{paths.relative(path)}:5:")
+
+
+# --- fast matching: the same events as matching every regex -------------------------------
+
+
+@pytest.fixture(scope="module")
+def large_calendar(calendar: Calendar) -> Calendar:
+    from tests.synthetic_calendar import synthetic_events
+
+    return Calendar(calendar.events + parse_events(synthetic_events(600)).events)
+
+
+def sentences_to_match() -> list[str]:
+    from scripts.extract.dates.doc import document
+
+    made_up = [
+        "The SCO summit in Astana opened on Thursday with leaders of ten states.",
+        "Putin arrived in Dushanbe on a state visit in 2019.",
+        "The second China-Central Asia Summit is currently being held in Kazakhstan.",
+        "At the 22nd meeting of the SCO Council of Heads of State, Xi spoke first.",
+        "Tokayev won the snap presidential election in Kazakhstan in 2022.",
+        "President Joe Biden met the C5+1 leaders in New York.",
+        "Nothing here names an event.",
+    ]
+    seeds = [s.text for path in sorted(paths.SEEDS.glob("*.txt")) for s in document(path.read_text(encoding="utf-8")).sentences]
+    return made_up + seeds
+
+
+def test_indexed_matching_finds_exactly_what_every_regex_finds(large_calendar: Calendar) -> None:
+    for sentence in sentences_to_match():
+        expected = [(e.id, m.span()) for e in large_calendar for m in [e.match(sentence)] if m is not None]
+        assert [(e.id, m.span()) for e, m in large_calendar.named_in(sentence)] == expected, sentence
+
+
+def test_phrase_index_keeps_every_event_whose_title_phrase_occurs(large_calendar: Calendar) -> None:
+    text = "\n".join(sentences_to_match())
+    for event in large_calendar:
+        if any(r.search(text) for r in (*event.since_start, *event.since_end, *event.until_end)):
+            assert event in large_calendar.with_phrases_in(text), event.id
+    assert len(large_calendar.with_phrases_in("No titles here.")) < 5

@@ -257,7 +257,7 @@ def title_clues(doc: Doc, calendar: Calendar) -> list[Clue]:
     Minister Kishida' (not before 2024-10-01), 'President Nazarbayev' (probably not after 2019-03-19)."""
     text = "\n".join(line for line, zone in zip(doc.lines, doc.zones) if zone != "related")
     clues: list[Clue] = []
-    for event in calendar:
+    for event in calendar.with_phrases_in(text):
         for regexes, day, how in ((event.since_start, event.start, "since"), (event.since_end, event.end, "after")):
             if day is None:
                 continue

@@ -22,6 +22,7 @@ FULL_DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("mdy-text", re.compile(rf"(?<![\w.]){WEEKDAY_PREFIX}(?P<m>{MONTH_WORD})\s*{DAY_GROUP},?\s*{YEAR_GROUP}", re.IGNORECASE)),
     ("numeric", re.compile(r"(?<![\d./-])(?P<d>[0-3]?\d)(?P<sep>[./-])(?P<m>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d{2})(?![\d]|[-/.]\d)")),
 )
+ANY_YEAR = re.compile(r"(?:19|20)\d{2}")
 PARTIAL_DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"(?<![\w.]){WEEKDAY_PREFIX}(?P<m>{ENGLISH_MONTH_WORD})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\d,.]?\d)(?!\s*,?\s*(?:19|20)\d{{2}})"),
     re.compile(rf"(?<![\w.]){WEEKDAY_PREFIX}(?<![\d,.])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{ENGLISH_MONTH_WORD})(?![\w])(?!\.?,?\s*(?:19|20)\d{{2}})"),
@@ -57,6 +58,8 @@ def weekday_number(match: re.Match[str]) -> int | None:
 
 def full_dates(line: str) -> list[DateMatch]:
     """Every complete date (with a year) in ``line``, left to right, without overlaps."""
+    if not ANY_YEAR.search(line):
+        return []  # every full date has a year
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
     for kind, regex in FULL_DATE_PATTERNS:

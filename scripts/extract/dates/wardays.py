@@ -61,8 +61,8 @@ def war_day_clues(doc: Doc, calendar: Calendar) -> list[Clue]:
     clues: list[Clue] = []
     seen: set[tuple[int, int]] = set()
     for sentence in doc.sentences:
-        if sentence.zone == "related":
-            continue
+        if sentence.zone == "related" or "day" not in sentence.text.lower():
+            continue  # every day count says 'day'
         for kind, regex in WAR_DAY_PATTERNS:
             for match in regex.finditer(sentence.text):
                 clue = _war_day(match, kind, sentence, doc, calendar)
