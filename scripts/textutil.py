@@ -1,39 +1,46 @@
-"""Text primitives shared by the cleaner and the extractors: sentences and tokens."""
+"""Text primitives shared by the cleaner and the extractors: the one sentence splitter, and tokens."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-# Abbreviations after which a period does not end a sentence.
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "st", "jr", "sr", "vs", "etc", "inc", "ltd",
-    "co", "corp", "no", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "approx", "est", "fig", "pres", "gov", "sen", "rep", "amb",
-}
+from .wordlists import words
+
+_LAST_WORD = re.compile(r"([\w.]+)$")
+_POSSESSIVE = re.compile(r"^(.+?)(['’]s)$")
 _SENTENCE_END = re.compile(r"""([.!?…]+["”’»)\]]*)(\s+)(?=["“«(\[]?[A-Z0-9А-ЯЁ])""")
 
 
-def split_sentences(paragraph: str) -> list[str]:
-    """Split a paragraph into sentences (abbreviation-aware, no model)."""
-    sentences: list[str] = []
+def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``paragraph``, whitespace excluded (abbreviation-aware, no model)."""
+    abbreviations = words("language", "abbreviations")
+    spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(paragraph):
         before = paragraph[start : match.start(1)]
-        last_word = re.search(r"([\w.]+)$", before)
+        last_word = _LAST_WORD.search(before)
         if match.group(1) == "." and last_word:
             word = last_word.group(1).lower().rstrip(".")
-            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            if word in abbreviations or (len(word) == 1 and word.isalpha()):
                 continue
-        end = match.end(1)
-        sentence = paragraph[start:end].strip()
-        if sentence:
-            sentences.append(sentence)
+        spans.append(_trimmed(paragraph, start, match.end(1)))
         start = match.end()
-    tail = paragraph[start:].strip()
-    if tail:
-        sentences.append(tail)
-    return sentences
+    spans.append(_trimmed(paragraph, start, len(paragraph)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """The sentences of a paragraph, as strings."""
+    return [paragraph[a:b] for a, b in sentence_spans(paragraph)]
 
 
 def paragraphs(text: str) -> list[str]:
@@ -43,17 +50,30 @@ def paragraphs(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Sentence:
+    """A sentence of the article text.
+
+    ``start``/``end`` are offsets in the text it was split from (``Document.text``);
+    ``line`` is the 1-based line of the seed it comes from (0 when not known) and
+    ``zone`` that line's zone (body, standfirst, subheading, caption).
+    """
+
     text: str
     paragraph: int  # 0-based paragraph index
     index: int  # 0-based sentence index in the document
+    start: int = 0
+    end: int = 0
+    line: int = 0
+    zone: str = "body"
 
 
 def sentences_of(text: str) -> list[Sentence]:
-    """Every sentence of a cleaned text, with its paragraph index."""
+    """Every sentence of a cleaned text (paragraphs separated by blank lines), with offsets in ``text``."""
     result: list[Sentence] = []
-    for p_index, paragraph in enumerate(paragraphs(text)):
-        for sentence in split_sentences(" ".join(paragraph.split())):
-            result.append(Sentence(sentence, p_index, len(result)))
+    for p_index, match in enumerate(re.finditer(r"\S(?:.|\n(?!\s*\n))*", text)):
+        paragraph = match.group()
+        for a, b in sentence_spans(paragraph):
+            sentence = " ".join(paragraph[a:b].split())
+            result.append(Sentence(sentence, p_index, len(result), match.start() + a, match.start() + b))
     return result
 
 
@@ -73,7 +93,7 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     for match in _TOKEN.finditer(text):
         word, start = match.group(), match.start()
-        possessive = re.match(r"^(.+?)(['’]s)$", word) if len(word) > 3 else None
+        possessive = _POSSESSIVE.match(word) if len(word) > 3 else None
         if possessive and not possessive.group(1).endswith(("'", "’")):
             base = possessive.group(1)
             tokens.append(Token(base, start, start + len(base)))
@@ -81,4 +101,3 @@ def tokenize(text: str) -> list[Token]:
         else:
             tokens.append(Token(word, start, match.end()))
     return tokens
-

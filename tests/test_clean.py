@@ -1,4 +1,4 @@
-from scripts.clean import clean, furniture_reason, looks_like_headline, normalize
+from scripts.clean import clean, furniture_reason, normalize
 
 
 def test_share_widgets_and_read_also_lists_are_removed_and_recorded():
@@ -31,8 +31,9 @@ def test_headline_is_detected_and_its_share_variants_dropped():
 
 def test_lead_paragraph_is_not_taken_for_a_headline():
     lead = "In China, a summit was held in Xi'an, at which China rolled out its claims. Moscow was silent."
-    assert not looks_like_headline(lead, "")
-    assert clean(lead + "\n\nMore text follows here.").headline is None
+    cleaned = clean(lead + "\n\nMore text follows here.")
+    assert cleaned.headline is None
+    assert cleaned.text.startswith("In China, a summit")
 
 
 def test_glued_photo_credit_is_cut_but_caption_kept():

@@ -54,11 +54,11 @@ def test_quotes_are_attributed_to_named_or_pronoun_speakers():
 
 
 def test_outlet_from_a_dateline():
-    from scripts.clean import clean
     from scripts.extract import outlet_from
+    from scripts.extract.document import build_document
 
-    cleaned = clean("Deal signed\n\nTASHKENT, January 5, 2023 (Reuters) — The presidents signed a deal on water.\n")
-    assert outlet_from(cleaned, fixture_registry(), None)[0] == "Reuters"
+    doc = build_document("Deal signed\n\nTASHKENT, January 5, 2023 (Reuters) — The presidents signed a deal on water.\n")
+    assert outlet_from(doc, fixture_registry(), None)[0] == "Reuters"
 
 
 def test_quote_with_inner_quotes_is_kept_whole_with_its_speaker():
@@ -74,3 +74,28 @@ def test_quote_with_inner_quotes_is_kept_whole_with_its_speaker():
 def test_text_between_two_short_quotations_is_not_a_quote():
     ss = sentences('China spoke about the "causes" of the war in Ukraine. They say it was caused by "a manifestation of problems".')
     assert [q.text for q in extract_quotes(ss, [])] == []
+
+
+def test_a_made_title_never_starts_with_the_dateline():
+    from scripts.extract import draft_from_text
+
+    briefing = draft_from_text(
+        "DUSHANBE, December 20, 2011, Asia-Plus -- The lower chamber of Tajikistan's parliament has ratified the "
+        "agreement on the Russian military base. The deputies voted on Tuesday.\n",
+        None, None, fixture_registry(),
+    )
+    assert briefing.title.startswith("The lower chamber of Tajikistan's parliament has ratified")
+    assert "made from the lead" in str(briefing.evidence["title"])
+
+
+def test_a_printed_headline_below_page_furniture_is_the_title():
+    from scripts.extract import draft_from_text
+
+    briefing = draft_from_text(
+        "All news\n\nPage last updated at 10:31 GMT, Tuesday, 5 June 2012\n\n"
+        "Kyrgyzstan and Tajikistan agree to demarcate the disputed border section\n\n"
+        "By Aibek Osmonov 12:45, 5 June 2012\n\n"
+        "BISHKEK -- The two governments agreed on Tuesday to finish the demarcation of the border by the end of the year.\n",
+        None, None, fixture_registry(),
+    )
+    assert briefing.title == "Kyrgyzstan and Tajikistan agree to demarcate the disputed border section"

@@ -1,6 +1,8 @@
 """Extraction: a raw seed becomes a drafted :class:`~scripts.model.Briefing`.
 
-    seed text --clean--> article text --extract--> Briefing
+    seed text --build_document--> Document (zoned lines, article text, sentences) --extract--> Briefing
+
+Every extractor reads the one :class:`~scripts.extract.document.Document`.
 
 Each field records the evidence that produced it in ``Briefing.evidence``;
 what a reviewer should look at goes in ``Briefing.review``.
@@ -16,13 +18,13 @@ import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
-from ..clean import Cleaned, clean
 from ..model import Briefing, Source
 from ..problems import ProblemsError
 from ..registry import Registry, default_registry
 from ..seed_header import read_seed
 from ..textutil import sentences_of
 from .dates import extract_date
+from .document import Document, build_document
 from .entities import EntityResult, extract_entities
 from .figures import extract_figures, extract_quotes
 from .stance import extract_stance
@@ -30,25 +32,24 @@ from .summary import extract_summary
 from .title import extract_title
 
 WEAK_DATE_CONFIDENCE = 0.6
-# "TASHKENT, January 5, 2023 (Kun.uz) —": the outlet in a dateline.
-DATELINE_OUTLET = re.compile(r"^[A-Z][A-Za-z .'-]{1,40},[^()\n]{0,40}\(([A-Z][\w.&' -]{1,30})\)\s*[—–-]", re.MULTILINE)
 # Page furniture that names the publisher (not a relayed source such as "— Reuters" in a headline).
 PUBLISHER_FURNITURE = {"live-blog promo", "copyright notice", "source line", "bare link", "subscription prompt"}
+LEAD_ZONES = ("standfirst", "body")  # a made title comes from the first sentence of these
+SUMMARY_ZONES = ("standfirst", "body", "subheading")  # captions describe a photo, not the article
 
 
-def outlet_from(cleaned: Cleaned, registry: Registry, url: str | None) -> tuple[str | None, str]:
-    """The publishing outlet, from page furniture (e.g. 'LIVETEXT on HOTNEWS.RO') or the URL's site."""
-    furniture = " ".join(r.text for r in cleaned.removed if r.reason in PUBLISHER_FURNITURE)
+def outlet_from(doc: Document, registry: Registry, url: str | None) -> tuple[str | None, str]:
+    """The publishing outlet: from page furniture (e.g. 'LIVETEXT on HOTNEWS.RO'), the dateline, or the URL's site."""
+    furniture = " ".join(r.text for r in doc.removed if r.reason in PUBLISHER_FURNITURE)
     for sentence in sentences_of(furniture):
         for mention in extract_entities([sentence], registry).mentions:
             actor = registry.get(mention.actor)
             if actor and actor.org_kind == "outlet":
                 return actor.name, f"named in page furniture: '{sentence.text[:120]}'"
-    dateline = DATELINE_OUTLET.search(cleaned.text[:400])
-    if dateline:
-        actor = registry.resolve(dateline.group(1))
+    if doc.dateline and doc.dateline.outlet:
+        actor = registry.resolve(doc.dateline.outlet)
         if actor and actor.org_kind == "outlet":
-            return actor.name, f"dateline: '{dateline.group(0).strip()}'"
+            return actor.name, f"dateline: '{doc.dateline.text}'"
     if url:
         host = (urlparse(url).hostname or "").removeprefix("www.")
         for actor in registry.of_kind("organisation"):
@@ -67,16 +68,22 @@ def _actor_weights(entities: EntityResult, main: list[str]) -> dict[int, float]:
 
 def draft_from_text(text: str, seed: str | None, sha256: str | None, registry: Registry, header: dict[str, str] | None = None) -> Briefing:
     """Draft a briefing from a seed's article text (pure: no I/O)."""
+    return draft_from_document(build_document(text), seed, sha256, registry, header)
+
+
+def draft_from_document(doc: Document, seed: str | None, sha256: str | None, registry: Registry, header: dict[str, str] | None = None) -> Briefing:
+    """Draft a briefing from the document model of a seed (pure: no I/O)."""
     header = header or {}
-    cleaned = clean(text)
-    sentences = sentences_of(cleaned.text)
+    sentences = list(doc.sentences)
     entities = extract_entities(sentences, registry)
-    title, title_evidence = extract_title(cleaned.headline, sentences[0].text if sentences else None)
-    url = header.get("url") or (cleaned.urls[0] if cleaned.urls else None)
-    dated = extract_date(text, url=url)
-    stance = extract_stance(sentences, entities, cleaned.headline)
-    summary, thesis, key_points = extract_summary(sentences, _actor_weights(entities, stance.main_actors))
-    outlet, outlet_evidence = outlet_from(cleaned, registry, url)
+    lead = next((s.text for s in sentences if s.zone in LEAD_ZONES), sentences[0].text if sentences else None)
+    title, title_evidence = extract_title(doc.headline, lead)
+    url = header.get("url") or doc.source_url
+    dated = extract_date(doc.raw, url=url)
+    stance = extract_stance(sentences, entities, doc.headline)
+    lead_sentences = [s for s in sentences if s.zone in SUMMARY_ZONES]
+    summary, thesis, key_points = extract_summary(lead_sentences, _actor_weights(entities, stance.main_actors))
+    outlet, outlet_evidence = outlet_from(doc, registry, url)
 
     evidence: dict[str, object] = {"title": title_evidence}
     date, basis, date_evidence = dated.date, dated.basis, dated.evidence
@@ -101,7 +108,7 @@ def draft_from_text(text: str, seed: str | None, sha256: str | None, registry: R
     weak = []
     if basis == "unknown" or dated.confidence < WEAK_DATE_CONFIDENCE:
         weak.append(f"date: {basis}, confidence {dated.confidence:.2f}")
-    if not cleaned.headline and not header.get("title"):
+    if not doc.headline and not header.get("title"):
         weak.append("title: made from the lead (the text has no headline)")
     if outlet is None:
         weak.append("source.outlet: not found in the text")
@@ -112,8 +119,8 @@ def draft_from_text(text: str, seed: str | None, sha256: str | None, registry: R
         review["check"] = weak
     if entities.unregistered:
         review["unknown_names"] = [f"{u.name} ({u.kind})" for u in entities.unregistered]
-    if cleaned.removed:
-        review["removed"] = [f"line {r.line}, {r.reason}: {r.text[:100]}" for r in cleaned.removed]
+    if doc.removed:
+        review["removed"] = [f"line {r.line}, {r.reason}: {r.text[:100]}" for r in doc.removed]
 
     organisations = list(entities.organisations)
     if outlet and registry.get(outlet) and outlet not in organisations:
@@ -137,7 +144,7 @@ def draft_from_text(text: str, seed: str | None, sha256: str | None, registry: R
         key_points=key_points,
         key_figures=extract_figures(sentences),
         quotes=extract_quotes(sentences, entities.mentions),
-        text=cleaned.text,
+        text=doc.text,
     )
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ..model import Unregistered
 from ..registry import Actor, Registry
 from ..textutil import Sentence, Token, tokenize
+from ..wordlists import words
 
 # Priority of a spelling when two actors share one: lower wins.
 _FORM_PRIORITY = {"name": 0, "alias": 1, "acronym": 1, "short": 2, "demonym": 3, "metonym": 4}
@@ -128,14 +129,6 @@ ROLE_WORDS = {
     "billionaire", "oligarch", "tycoon", "resident", "farmer", "teacher", "doctor", "student", "entrepreneur", "king", "emir", "sheikh", "mufti", "imam", "patriarch", "pope",
     "militant", "warlord", "vice", "former", "ex", "acting", "told", "political", "military", "security",
     "counterpart", "colleague", "son", "daughter", "wife", "husband", "brother", "nephew", "mr", "mrs", "ms", "dr",
-}
-SPEECH_VERBS = {
-    "said", "says", "told", "tells", "noted", "notes", "added", "adds", "stated", "states", "believes", "argued",
-    "argues", "wrote", "writes", "explained", "explains", "emphasized", "emphasised", "stressed", "stresses",
-    "warned", "warns", "claimed", "claims", "concluded", "concludes", "announced", "announces", "commented",
-    "comments", "suggested", "suggests", "thinks", "insisted", "recalled", "pointed", "asserted", "declared",
-    "predicted", "predicts", "admitted", "acknowledged", "estimated", "estimates", "reported", "reports", "is",
-    "was", "has", "had", "who",
 }
 _NOT_NAME_WORDS = {
     "The", "A", "An", "In", "On", "At", "For", "From", "By", "With", "And", "But", "Or", "If", "As", "To", "Of",
@@ -316,7 +309,7 @@ def _role_after(tokens: list[Token], end: int) -> str | None:
     window = [t.text.lower() for t in tokens[end : end + 5]]
     if not window:
         return None
-    if window[0] in SPEECH_VERBS - {"is", "was", "has", "had", "who"}:
+    if window[0] in words("language", "speech_verbs"):
         return tokens[end].text
     if window[0] in (",", "(", "-", "–", "—"):
         rest = [w for w in window[1:] if w not in ("a", "an", "the", "former", "ex", "-", "acting")]
@@ -331,7 +324,7 @@ def _role_after(tokens: list[Token], end: int) -> str | None:
 def _speech_before(tokens: list[Token], i: int) -> str | None:
     """'said Name Name' / 'according to Name Name'."""
     prev = [t.text.lower() for t in tokens[max(0, i - 2) : i]]
-    if prev and prev[-1] in SPEECH_VERBS - {"is", "was", "has", "had", "who"}:
+    if prev and prev[-1] in words("language", "speech_verbs"):
         return prev[-1]
     if prev[-2:] == ["according", "to"]:
         return "according to"
@@ -470,12 +463,12 @@ def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityRes
             if i in taken or not _capitalised(token.text):
                 continue
             if token.text in local_shorts:
-                actor, kind = local_shorts[token.text]
-                add(actor, kind, s, tokens, i, i + 1, "local")
+                local_name, kind = local_shorts[token.text]
+                add(local_name, kind, s, tokens, i, i + 1, "local")
                 continue
-            actor = _fuzzy_short(token, gaz)
-            if actor is not None:
-                add(actor, "person", s, tokens, i, i + 1, "fuzzy")
+            fuzzy_actor = _fuzzy_short(token, gaz)
+            if fuzzy_actor is not None:
+                add(fuzzy_actor, "person", s, tokens, i, i + 1, "fuzzy")
 
     mentions.extend(_implied_countries(mentions, registry))
     mentions.sort(key=lambda m: (m.sentence, m.start, m.implied_by or ""))

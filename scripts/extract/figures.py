@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Figure, Quote
 from ..textutil import Sentence
+from ..wordlists import words
 from .entities import Mention
 
 _CURRENCY = r"(?:\$|US\$|USD|€|EUR|£|¥|₽|yuan|rubles?|roubles?|tenge|soms?|sums?|somoni|manats?|dollars?|euros?|RMB)"
@@ -29,11 +31,15 @@ ATTRIBUTED_QUOTE = re.compile(
     r"(?<!\w)[\"“«](?=\S)(.{20,}?)[\"”»]\s*[,–—-]?\s*(?:(?:he|she|they|the expert|the analyst)\s+)?"
     r"(?:said|says|adds|added|notes|noted|concludes|concluded|told|stressed|emphasized|explained|argued|believes)\b"
 )
-_SPEECH = re.compile(
-    r"\b(?:said|says|told|tells|noted|notes|added|adds|stated|stresses|stressed|emphasized|concluded|concludes|"
-    r"believes|argued|argues|explained|warned|insisted|according to)\b",
-    re.IGNORECASE,
-)
+
+
+@lru_cache(maxsize=1)
+def _speech() -> re.Pattern[str]:
+    """A speech verb of ``data/language.yaml`` or 'according to'."""
+    verbs = "|".join(sorted(words("language", "speech_verbs")))
+    return re.compile(rf"\b(?:{verbs}|according to)\b", re.IGNORECASE)
+
+
 _PRONOUN_SPEAKER = re.compile(r"\b(?:he|she)\s+(?:said|says|adds|added|notes|noted|concludes|concluded|told|stressed|emphasized|explained)\b", re.IGNORECASE)
 
 
@@ -55,7 +61,7 @@ def extract_figures(sentences: list[Sentence], limit: int = 8) -> list[Figure]:
 def _speaker(sentence: Sentence, quote_span: tuple[int, int], people: list[Mention], last_person: str | None) -> str | None:
     """The person a quote is attributed to: named next to a speech verb, or 'he said' after the last named person."""
     outside = [m for m in people if not (quote_span[0] <= m.start < quote_span[1])]
-    if outside and _SPEECH.search(sentence.text):
+    if outside and _speech().search(sentence.text):
         return min(outside, key=lambda m: min(abs(m.start - quote_span[1]), abs(quote_span[0] - m.end))).actor
     if _PRONOUN_SPEAKER.search(sentence.text[quote_span[1] :]) or _PRONOUN_SPEAKER.search(sentence.text[: quote_span[0]]):
         return last_person

@@ -7,19 +7,14 @@ import re
 from collections import Counter
 
 from ..textutil import Sentence
+from ..wordlists import words
 
-STOPWORDS = set(
-    """a an the and or but if of in on at to for from by with as is are was were be been being this that these
-    those it its they them their he she his her we our you your i not no so than then there here which who whom
-    whose what when where why how all any both each few more most other some such only own same too very can will
-    just should now also has have had do does did would could may might must shall into about over after before
-    between through during without within under again further once said says according""".split()
-)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
 
 def content_words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text) if w.lower() not in STOPWORDS and len(w) > 2]
+    stopwords = words("language", "stopwords")
+    return [w.lower() for w in _WORD.findall(text) if w.lower() not in stopwords and len(w) > 2]
 
 
 def _is_body_sentence(sentence: Sentence) -> bool:

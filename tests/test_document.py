@@ -1,0 +1,204 @@
+"""The document model: zones of lines, the article text, sentences with offsets, datelines.
+
+Every text here is made up, in the styles of the region's press.
+"""
+
+from scripts.extract.document import build_document
+
+
+def zones(text: str) -> dict[str, str]:
+    """Stripped line -> zone, for the non-blank lines of a made-up page."""
+    return {line.text: line.zone for line in build_document(text).lines if line.zone != "blank"}
+
+
+WIRE = (
+    "All news\n\n"
+    "Kazakhstan and Uzbekistan agree on water sharing in the Syr Darya basin\n\n"
+    "The two countries will set up a joint commission, the Kazakh foreign minister said\n\n"
+    "ASTANA, March 3. /TASS/. Kazakhstan and Uzbekistan have agreed to share the waters of the Syr Darya, "
+    "the Kazakh foreign minister told reporters on Monday. The commission will meet twice a year.\n\n"
+    "\"We have found a fair balance,\" the minister said.\n"
+)
+
+
+def test_wire_page_has_menu_headline_standfirst_dateline_and_body():
+    doc = build_document(WIRE)
+    found = {line.text: line.zone for line in doc.lines if line.zone != "blank"}
+    assert found["All news"] == "menu"
+    assert doc.headline == "Kazakhstan and Uzbekistan agree on water sharing in the Syr Darya basin"
+    assert found["The two countries will set up a joint commission, the Kazakh foreign minister said"] == "standfirst"
+    assert doc.dateline is not None
+    assert (doc.dateline.place, doc.dateline.date, doc.dateline.outlet) == ("ASTANA", "March 3", "TASS")
+    assert doc.text.startswith("The two countries will set up")
+    assert "ASTANA" not in doc.text and "/TASS/" not in doc.text
+    assert any(r.reason == "dateline" and r.text == "ASTANA, March 3. /TASS/." for r in doc.removed)
+
+
+def test_sentences_carry_offsets_lines_paragraphs_and_zones():
+    doc = build_document(WIRE)
+    assert [s.text for s in doc.sentences][1] == (
+        "Kazakhstan and Uzbekistan have agreed to share the waters of the Syr Darya, "
+        "the Kazakh foreign minister told reporters on Monday."
+    )
+    for s in doc.sentences:
+        assert doc.text[s.start : s.end] == s.text
+        assert s.text in doc.lines[s.line - 1].raw or s.text in doc.lines[s.line - 1].text
+    assert [s.zone for s in doc.sentences] == ["standfirst", "body", "body", "body"]
+    assert [s.paragraph for s in doc.sentences] == [0, 1, 1, 2]
+    assert [s.line for s in doc.sentences] == [5, 7, 7, 9]
+    assert [s.index for s in doc.sentences] == [0, 1, 2, 3]
+
+
+def test_datelines_of_the_regions_wires_are_cut_with_their_outlet():
+    cases = {
+        "ASTANA. KAZINFORM – President Kassym-Jomart Tokayev received the ambassador of Japan.": ("ASTANA", "KAZINFORM"),
+        "ASTANA, May 5 (Xinhua) -- Kazakhstan will host the summit of the organisation next year.": ("ASTANA", "Xinhua"),
+        "DUSHANBE, December 20, 2011, Asia-Plus -- The Tajik parliament has approved the agreement.": ("DUSHANBE", "Asia-Plus"),
+        "BAKU, Azerbaijan, May 5. Kazakhstan and Azerbaijan discussed transit along the Middle Corridor.": ("BAKU, Azerbaijan", None),
+        "Bishkek, May 5. /Kabar/. The Kyrgyz president met the delegation of the bank.": ("Bishkek", "Kabar"),
+        "ALMATY (Reuters) - Kazakhstan's central bank kept its base rate unchanged on Friday.": ("ALMATY", "Reuters"),
+    }
+    for line, (place, outlet) in cases.items():
+        doc = build_document("Some headline about the region today\n\n" + line + "\n")
+        assert doc.dateline is not None, line
+        assert (doc.dateline.place, doc.dateline.outlet) == (place, outlet), line
+        assert doc.text[:1].isupper() and doc.dateline.text not in doc.text
+
+
+def test_sentences_that_open_like_datelines_are_kept():
+    for line in (
+        "NATO. The alliance met in Brussels on Monday to discuss the region.",
+        "Kazakhstan, Uzbekistan (and Kyrgyzstan) - The three neighbours agreed on a plan.",
+        "Moscow is the capital of Russia and the seat of its government, the minister said.",
+    ):
+        doc = build_document(line + "\n")
+        assert doc.dateline is None, line
+        assert doc.text == line
+
+
+def test_page_furniture_above_the_headline_is_never_the_title():
+    page = (
+        "Skip to main content\n\nAccessibility links\n\nEurasia Review\n\n"
+        "ArrowArtboardCreated with Sketch.Title ChevronCreated with Sketch.\n\n"
+        "![logo](https://example.org/logo.png)\n\n"
+        "ID:\n\n"
+        "Uzbekistan and Tajikistan open a new border crossing near Khujand\n\n"
+        "Page last updated at 10:31 GMT, Tuesday, 5 June 2012\n\n"
+        "By Akmal Karimov 12:45, 5 June 2012\n\n"
+        "The two governments opened a new crossing on the border on Tuesday, officials said.\n\n"
+        "Trade between the neighbours has grown fast since 2017, when relations thawed.\n"
+    )
+    doc = build_document(page)
+    assert doc.headline == "Uzbekistan and Tajikistan open a new border crossing near Khujand"
+    found = zones(page)
+    assert found["Page last updated at 10:31 GMT, Tuesday, 5 June 2012"] == "stamp"
+    assert found["By Akmal Karimov 12:45, 5 June 2012"] in ("stamp", "byline")
+    assert found["ID:"] == "furniture"
+    assert found["Skip to main content"] == "menu"
+    assert doc.text.startswith("The two governments opened")
+
+
+def test_stamps_say_whether_they_publish_or_update():
+    page = (
+        "Kyrgyzstan and China sign a railway deal in Beijing\n\nPublish date: 12.05.2023\n\nUpdated: 13.05.2023 09:10\n\n"
+        "The railway will link Kashgar with Andijan through Kyrgyzstan, the ministry said on Friday.\n"
+    )
+    reasons = {line.text: line.reason for line in build_document(page).lines}
+    assert reasons["Publish date: 12.05.2023"] == "publication stamp"
+    assert reasons["Updated: 13.05.2023 09:10"] == "update stamp"
+
+
+def test_with_no_headline_the_first_sentence_follows_the_dateline():
+    doc = build_document(
+        "DUSHANBE, December 20, 2011, Asia-Plus -- The lower chamber of Tajikistan's parliament has ratified "
+        "the agreement on the Russian military base. The deputies voted on Tuesday.\n"
+    )
+    assert doc.headline is None
+    assert doc.sentences[0].text.startswith("The lower chamber")
+
+
+def test_related_headlines_and_leads_after_the_article_stay_out_of_it():
+    page = (
+        "Turkmenistan hosts a forum on neutrality in Ashgabat\n\n"
+        "The President of Turkmenistan opened an international forum on neutrality in Ashgabat on Friday.\n\n"
+        "Delegations from forty countries attended the forum, the foreign ministry said.\n\n"
+        "The forum adopted a declaration on peace and trust in Central Asia.\n\n"
+        "Latest news\n\n"
+        "Ferghana Valley Farmers Fail To Win Water Quota\n\n"
+        "Farmers in the valley say the new quota leaves them without water for the cotton season, officials admit.\n\n"
+        "Ruling Bloc Could Seek Broader Coalition\n\n"
+        "The ruling bloc may invite two smaller parties into government after the vote, analysts said.\n"
+    )
+    doc = build_document(page)
+    assert "Farmers" not in doc.text and "Ruling Bloc" not in doc.text and "Latest news" not in doc.text
+    found = zones(page)
+    assert found["Ferghana Valley Farmers Fail To Win Water Quota"] == "related-links"
+    assert found["The ruling bloc may invite two smaller parties into government after the vote, analysts said."] == "related-links"
+    assert doc.text.endswith("The forum adopted a declaration on peace and trust in Central Asia.")
+
+
+def test_a_run_of_other_stories_headlines_without_a_heading_ends_the_article():
+    page = (
+        "Xi calls for a stable Central Asia at the summit in Xi'an\n\n"
+        "XI'AN -- Chinese President Xi Jinping said on Friday that the world needs a stable Central Asia.\n"
+        "Xi made the remarks in a keynote address at the summit held in the city of Xi'an.\n"
+        "- High-speed trains zoom past fields of flowers in Guizhou\n"
+        "- Museum opens new hall of bronze age treasures\n"
+        "- Tea exports reach record high in first two months\n"
+    )
+    doc = build_document(page)
+    assert "trains" not in doc.text and "Museum" not in doc.text
+    assert zones(page)["- Museum opens new hall of bronze age treasures"] == "related-links"
+
+
+def test_menus_of_short_lines_and_breadcrumbs_above_the_article_are_menus():
+    page = (
+        "• Home\n• News\n• Politics\n• Economy\n\nHome / Politics / Central Asia\n\n"
+        "Kazakh senate approves the law on the status of Baikonur\n\n"
+        "The senate of Kazakhstan approved the law on the status of the Baikonur complex on Thursday.\n\n"
+        "The law now goes to the president for signature, the senate's press service said.\n"
+    )
+    found = zones(page)
+    assert found["• News"] == "menu" and found["Home / Politics / Central Asia"] == "menu"
+    assert build_document(page).headline == "Kazakh senate approves the law on the status of Baikonur"
+
+
+def test_caption_with_a_glued_credit_is_kept_and_its_sentences_are_marked():
+    doc = build_document(
+        "The presidents met in Astana on Monday and signed four agreements.\n\n"
+        "Presidents at the talks in AstanaPhoto: Ivan Petrov / TASS\n\n"
+        "The next meeting will take place in Tashkent in the autumn.\n"
+    )
+    caption = [s for s in doc.sentences if s.zone == "caption"]
+    assert [s.text for s in caption] == ["Presidents at the talks in Astana"]
+    assert ("Photo: Ivan Petrov / TASS", "photo credit") in doc.lines[2].cuts
+    assert "Ivan Petrov" not in doc.text
+
+
+def test_hard_wrapped_wire_text_is_joined_into_paragraphs():
+    doc = build_document(
+        "ASTANA May 29 The presidents of Russia,\n"
+        "Kazakhstan and Belarus signed a treaty on Thursday creating a\n"
+        "vast trading bloc which they hope will challenge the economic\n"
+        "might of the United States and the European Union. It is\n"
+        "the first of its kind.\n"
+        "The treaty forging the Eurasian Economic Union will come\n"
+        "into force on Jan. 1, once it has passed the formality of being\n"
+        "approved by the three parliaments.\n"
+    )
+    assert doc.text.startswith("The presidents of Russia, Kazakhstan and Belarus signed a treaty")
+    assert "\n\nThe treaty forging" in doc.text
+    assert doc.lines[0].number == 1 and doc.lines[0].last == 5
+    assert doc.line(7) is doc.lines[1]
+
+
+def test_a_paragraph_printed_twice_is_kept_once_and_urls_keep_their_line():
+    doc = build_document(
+        "The ministers met in Bishkek on Tuesday to discuss the border.\n\n"
+        "The ministers met in Bishkek on Tuesday to discuss the border.\n\n"
+        "They agreed to meet again in May.\n\n"
+        "Original article: https://example.kg/news/2023/05/02/border\n"
+    )
+    assert doc.text.count("The ministers met") == 1
+    assert [(link.url, link.line, link.zone) for link in doc.urls] == [("https://example.kg/news/2023/05/02/border", 7, "footer")]
+    assert doc.source_url == "https://example.kg/news/2023/05/02/border"
