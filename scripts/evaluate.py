@@ -181,6 +181,8 @@ def furniture_title_reason(title: str, gold: dict[str, Any], shapes: FurnitureSh
     printed = gold.get("title")
     if printed and similarity(str(printed), stripped) >= TITLE_MATCH:
         return None
+    if not stripped:
+        return "is empty"
     if not WORD.search(stripped):
         return "no words: only digits, dates or symbols"
     folded = fold(stripped)

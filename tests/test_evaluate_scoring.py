@@ -93,7 +93,7 @@ def test_titles_starting_with_a_dateline_byline_or_stamp_are_furniture(shapes, t
     assert reason is not None and kind in reason
 
 
-@pytest.mark.parametrize("title", ["14:35", "USD 84.80", "...", "Share | Print | Comments (0)", "All news"])
+@pytest.mark.parametrize("title", ["", "14:35", "USD 84.80", "...", "Share | Print | Comments (0)", "All news"])
 def test_titles_without_words_or_of_chrome_words_only_are_furniture(shapes, title):
     assert furniture_title_reason(title, {"title": None, "boilerplate_lines": []}, shapes) is not None
 
