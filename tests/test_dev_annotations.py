@@ -70,6 +70,12 @@ def test_date_lies_in_its_window_and_gives_the_year(entry):
     assert dt.date(2010, 1, 1) <= date <= dt.date(2026, 12, 31)
 
 
+def test_corpus_spans_years_outlets_and_genres():
+    assert len({e["year"] for e in ENTRIES}) >= 8
+    assert len({e["outlet"] for e in ENTRIES}) >= 16
+    assert {e["genre"] for e in ENTRIES} == GENRES
+
+
 def present_texts() -> list[tuple[dict, str]]:
     found = []
     for entry in ENTRIES:
