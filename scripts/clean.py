@@ -92,8 +92,9 @@ def normalize(text: str) -> str:
 
 
 def repair_line(line: str) -> str:
-    """Fix spacing damage: 'Burnashev .' -> 'Burnashev.', doubled words 'to to'."""
+    """Fix spacing damage: 'Burnashev .' -> 'Burnashev.', 'Thursday.The' -> 'Thursday. The', doubled words 'to to'."""
     line = re.sub(r"\s+([.,;:!?])(?=\s|$)", r"\1", line)
+    line = re.sub(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]{2,})", " ", line)  # 'on Thursday.The Russian leader
     line = re.sub(r"\b(to|the|a|of|in|and|that|is)\s+\1\b", r"\1", line)
     return re.sub(r"\s{2,}", " ", line).strip()
 
@@ -211,7 +212,7 @@ def shape_reason(line: str) -> str | None:
     glued = [t for t in tokens if _GLUE.search(t)]
     if re.match(r"share this (?:article|story|page|post)", line, re.IGNORECASE):
         return "share button"
-    if glued and line[-1:] not in ".!?" and (
+    if glued and line[-1:] not in ".!?" and len(tokens) <= 12 and (
         len(glued) >= 2 or len(tokens) <= 2 or any(re.search(r"[a-z][._][A-Za-z]", t) for t in glued)
     ):
         return "interface labels"
@@ -308,6 +309,7 @@ DATELINE = re.compile(
     rf"|{_TITLE_PLACE}{_COUNTRY}(?={_unnamed(_DL_DATE)}|{_unnamed(_DL_OUTLET)}))"
     rf"{_DL_DATE}?(?P<outlet>{_DL_OUTLET})?{_DL_DATE.replace('?P<date>', '?P<date2>')}?\.?{_DL_SEP}(?=[\"“«(]?[A-ZА-ЯЁ0-9])"
 )
+_GLUED_COUNTER = re.compile(r"^\d{2,}(?=[A-ZА-ЯЁ][a-zа-яё])")  # "12200Uzbekistan is set to ...": a view counter
 _STAMP_PREFIX = re.compile(
     r"^\W*(?:date|published|updated|posted|опубликовано)\s*:?\s*"
     r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:,?\s*\d{1,2}:\d{2})?\s+",
@@ -428,6 +430,10 @@ def _row(first: int, last: int, lines: list[str]) -> _Row | None:
     bullet = bool(_BULLET.match(text))
     text = _BULLET.sub("", text) if bullet else text
     cuts: list[tuple[str, str]] = []
+    counter = _GLUED_COUNTER.match(text)
+    if counter:
+        cuts.append((counter.group(0), "counter"))
+        text = text[counter.end() :]
     stamp = _STAMP_PREFIX.match(text)
     if stamp and _LETTER.search(text[stamp.end() :]):
         cuts.append((stamp.group(0).strip(), stamp_reason(stamp.group(0)) or "publication stamp"))
@@ -475,17 +481,25 @@ def _clusters(rows: list[_Row]) -> list[tuple[int, int]]:
             continue
         breaks = False
         if row.fixed in RELATED_REASONS:
-            following = next((r for r in rows[pos + 1 :] if r.fixed is None or r.fixed in RELATED_REASONS), None)
-            breaks = following is None or not following.content
+            breaks = pos + 1 == len(rows) or not rows[pos + 1].content  # 'Related video' then prose: the article goes on
         elif row.loose:
             loose += 1
             breaks = loose >= CLUSTER_BREAK_RUN or _teaser(rows, pos)
         if breaks:
-            clusters.append((start, last))
+            clusters.append(_trimmed_cluster(rows, start, last))
             start, loose = -1, 0
     if start >= 0:
-        clusters.append((start, last))
-    return clusters
+        clusters.append(_trimmed_cluster(rows, start, last))
+    return [c for c in clusters if c[0] <= c[1]]
+
+
+def _trimmed_cluster(rows: list[_Row], start: int, last: int) -> tuple[int, int]:
+    """A run of prose does not end on a short line that announces more ('Read this in other languages:')."""
+    while last > start and rows[last].shape.kind == "sentence" and rows[last].text.endswith(":"):
+        last -= 1
+        while last > start and not rows[last].content:
+            last -= 1
+    return start, last
 
 
 def _body_range(rows: list[_Row], clusters: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -499,8 +513,16 @@ def _body_range(rows: list[_Row], clusters: list[tuple[int, int]]) -> tuple[int,
     while first > 0 and size[first - 1] >= 0.5 * size[main] and count[first - 1] >= 2:
         first -= 1
     while last + 1 < len(clusters) and size[last + 1] >= 0.3 * size[main] and count[last + 1] >= 3:
+        gap = rows[clusters[last][1] + 1 : clusters[last + 1][0]]
+        if any(r.fixed in RELATED_REASONS for r in gap) or _stamped(rows, clusters[last + 1]):
+            break  # what follows 'Other news', or paragraphs each under a stamp, are other stories
         last += 1
     return clusters[first][0], clusters[last][1]
+
+
+def _stamped(rows: list[_Row], cluster: tuple[int, int]) -> bool:
+    """Two or more stamps between the paragraphs of a run: a list of stories with their dates."""
+    return sum(1 for r in rows[cluster[0] : cluster[1] + 1] if zone_of(r.fixed or "") == "stamp") >= 2
 
 
 def _title_like(row: _Row) -> bool:
@@ -518,9 +540,9 @@ def _title_like(row: _Row) -> bool:
     )
 
 
-def _headline_candidate(row: _Row, rows: list[_Row]) -> bool:
-    if not _title_like(row):
-        return False
+def _headline_candidate(row: _Row, rows: list[_Row], pos: int) -> bool:
+    if not _title_like(row) or row.bullet:
+        return False  # a bulleted line is an item of a menu or a list
     return row.shape.words >= 4 or (row.shape.words == 3 and sum(1 for r in rows if r.text == row.text) >= 2)
 
 
@@ -547,9 +569,9 @@ def _find_headline(rows: list[_Row], body_start: int) -> tuple[int | None, int |
         row = rows[pos]
         if row.content:
             return None, None
-        if _headline_candidate(row, rows):
+        if _headline_candidate(row, rows, pos):
             above = rows[pos - 1] if pos > 0 else None
-            if above is not None and _headline_candidate(above, rows):
+            if above is not None and _headline_candidate(above, rows, pos - 1):
                 if row.shape.words >= 10 and row.shape.words >= above.shape.words and similarity(row.text, above.text) < 0.5:
                     return pos - 1, pos
                 if _name_phrase(row) and above.shape.words > row.shape.words:
@@ -580,8 +602,10 @@ def _earliest_copy(rows: list[_Row], headline: int) -> int:
 
 
 def _repeated_title(rows: list[_Row], pos: int) -> bool:
-    """A short sentence printed again elsewhere on the page (an image's alt text, a share widget): a title."""
+    """A line printed twice, or a short sentence printed again inside another line (an image's alt text): a title."""
     row = rows[pos]
+    if row.shape.words <= 25 and any(k != pos and r.text == row.text for k, r in enumerate(rows)):
+        return True  # the page's title printed twice
     if row.shape.kind != "sentence" or not 3 <= row.shape.words <= 14 or row.shape.sentences > 1:
         return False
     needle = row.text.rstrip(".").lower()
@@ -629,7 +653,7 @@ def classify_lines(text: str) -> tuple[list[Line], str | None, Dateline | None]:
         elif row.caption:
             zones[pos] = ("caption", "caption: a photo credit is glued to it", start <= pos <= end)
         elif start <= pos <= end:
-            zones[pos] = ("body", "prose of the article", True) if row.content else ("subheading", "short line between paragraphs of the article", True)
+            zones[pos] = _inside_zone(row)
         elif pos < start:
             zones[pos] = _before_zone(row)
         elif pos == end + 1 and not related_after and _unfinished(rows, pos):
@@ -638,6 +662,7 @@ def classify_lines(text: str) -> tuple[list[Line], str | None, Dateline | None]:
             related_after = related_after or row.shape.kind == "heading" or _teaser(rows, pos)
             zones[pos] = _after_zone(row, related_after)
     _mark_related_lists(rows, zones)
+    _mark_author_note(rows, zones, start, end)
     _mark_captions(rows, zones)
     _drop_repeats(rows, zones)
     dateline = _cut_dateline(rows, zones, start, end)
@@ -651,7 +676,33 @@ def _unfinished(rows: list[_Row], pos: int) -> bool:
     return not later and row.shape.kind in ("heading", "fragment") and (row.shape.stop_ratio >= 0.2 or row.shape.words <= 2) and row.text[:1].isupper()
 
 
+_CREDIT_LINE = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?$")
+
+
+def _inside_zone(row: _Row) -> tuple[str, str, bool]:
+    if row.content:
+        return "body", "prose of the article", True
+    if _CREDIT_LINE.match(row.text):
+        return "byline", "an author or outlet and a place ('Reuters, Dushanbe')", False
+    return "subheading", "short line between paragraphs of the article", True
+
+
+def _mark_author_note(rows: list[_Row], zones: Zones, start: int, end: int) -> None:
+    """'Sergey Kwan' / 'TCA' / 'Sergey Kwan has worked for ...' closing the article: the author's box."""
+    kept = [p for p in range(start, end + 1) if zones[p][2]]
+    if len(kept) < 3 or not rows[kept[-1]].content:
+        return
+    last = kept[-1]
+    names = [p for p in kept[-4:-1] if zones[p][0] == "subheading" and _name_phrase(rows[p]) and rows[p].shape.words <= 3]
+    if names and rows[last].text.startswith(rows[names[0]].text + " "):
+        for p in range(names[0], last + 1):
+            if zones[p][2] or zones[p][0] == "byline":
+                zones[p] = ("footer", "about the author, after the article", False)
+
+
 def _before_zone(row: _Row) -> tuple[str, str, bool]:
+    if _CREDIT_LINE.match(row.text):
+        return "byline", "an author or outlet and a place ('Reuters, Dushanbe')", False
     if row.shape.kind in ("fragment", "list"):
         return "menu", "menu item or site name above the article", False
     if row.shape.kind == "heading":

@@ -202,3 +202,161 @@ def test_a_paragraph_printed_twice_is_kept_once_and_urls_keep_their_line():
     assert doc.text.count("The ministers met") == 1
     assert [(link.url, link.line, link.zone) for link in doc.urls] == [("https://example.kg/news/2023/05/02/border", 7, "footer")]
     assert doc.source_url == "https://example.kg/news/2023/05/02/border"
+
+
+def test_other_stories_under_an_other_news_heading_never_reach_the_article():
+    page = (
+        "Mirziyoyev goes to Bishkek for the summit.\n\n"
+        "The President of Uzbekistan will attend the summit of the Organization of Turkic States in Bishkek on Wednesday.\n\n"
+        "The leaders are expected to adopt a charter of the Turkic world, the press service said.\n\n"
+        "The agenda also includes transport links and energy projects across the region.\n\n"
+        "Other news\n\n"
+        "Image of 'Governor of Samarkand region confirmed.'\n\n"
+        "Politics Today 11:06\n\n"
+        "Governor of Samarkand region confirmed.\n\n"
+        "The regional council confirmed the candidate presented by the President on Monday afternoon.\n\n"
+        "Image of 'New ambassador to Jakarta appointed.'\n\n"
+        "Politics 04.11.2024 09:56\n\n"
+        "New ambassador to Jakarta appointed.\n\n"
+        "The new ambassador, Oybek Rustamov, replaces a diplomat who moved to the foreign ministry in Tashkent.\n"
+    )
+    doc = build_document(page)
+    assert "Samarkand" not in doc.text and "Jakarta" not in doc.text
+    assert doc.text.endswith("energy projects across the region.")
+
+
+def test_a_label_announcing_more_and_a_glued_view_counter_are_not_the_article():
+    doc = build_document(
+        "Uzbekistan discusses the canal with Kabul\n\n"
+        "12200Uzbekistan is set to discuss the Qosh Tepa canal with the authorities in Kabul, the governor said.\n\n"
+        "The canal would take water from the Amu Darya for farms in northern Afghanistan.\n\n"
+        "Read this material in other languages:\n\n"
+        "Similar materials\n\nspot_imgspot_img\n\nPopular\n"
+    )
+    assert doc.text.startswith("Uzbekistan is set to discuss")
+    assert ("12200", "counter") in doc.lines[2].cuts
+    assert "other languages" not in doc.text
+
+
+def test_glued_sentences_are_split():
+    doc = build_document(
+        "Russia will keep supplying weapons to its base in Kyrgyzstan, the president said on Thursday.The leader "
+        "is on a two-day visit to Bishkek. He met his counterpart there.\n"
+    )
+    assert [s.text for s in doc.sentences][1] == "The leader is on a two-day visit to Bishkek."
+
+
+def test_the_authors_box_after_the_article_is_not_the_article():
+    doc = build_document(
+        "TASHKENT (TCA) — Relations between Uzbekistan and Russia have entered their most fruitful period, the minister said.\n\n"
+        "The minister said the state visit of the president had set a high level of trust between the leaders.\n\n"
+        "Answering a question about Afghanistan, the minister said the region needs peace and trade.\n\n"
+        "Sergey Kim\n\nTCA\n\n"
+        "Sergey Kim has worked for the agency as a journalist and editor since its foundation in 1999.\n"
+    )
+    assert "Sergey Kim" not in doc.text
+    assert doc.text.endswith("the region needs peace and trade.")
+
+
+def test_an_outlet_and_place_line_is_a_byline():
+    page = (
+        "Tajikistan will not recognise a government in Kabul that is not inclusive\n\n"
+        "Reuters, Dushanbe\n\n"
+        "Tajikistan will not recognise an Afghan government that does not represent all its ethnic groups, the president said.\n\n"
+        "He made the remarks at a meeting with the visiting foreign minister of Pakistan on Wednesday.\n"
+    )
+    assert zones(page)["Reuters, Dushanbe"] == "byline"
+    assert "Reuters, Dushanbe" not in build_document(page).text
+
+
+def test_a_two_sentence_title_printed_twice_is_the_headline_and_bulleted_menu_items_never_are():
+    page = (
+        "  • Politics\n  • Economy\n  • Karabakh under attack\n  • Diaspora\n"
+        "The President is disappointed with his allies. Interview with a British weekly\n"
+        "Political\n13:24 16 Oct, 2020\n\n"
+        "The President is disappointed with his allies. Interview with a British weekly\n\n"
+        "The President gave an interview to a British periodical about the war and the ceasefire.\n\n"
+        "He said the ceasefire announced at noon was violated within minutes by the other side.\n"
+    )
+    doc = build_document(page)
+    assert doc.headline == "The President is disappointed with his allies. Interview with a British weekly"
+    assert doc.text.startswith("The President gave an interview")
+
+
+def test_a_page_title_with_its_sites_sections_gives_the_headline():
+    doc = build_document(
+        "Tajikistan: the migrant workers come home | Reporter - On Location | Channel | 22.04.2015\n"
+        "Russia's economic crisis is hitting many of the migrant workers from Central Asia, who are going home.\n"
+        "For many years, Jamshed worked on building sites in Russia to support his family in Khujand.\n"
+    )
+    assert doc.headline == "Tajikistan: the migrant workers come home"
+
+
+def test_captions_labels_and_share_widgets_between_headline_and_article_are_skipped():
+    page = (
+        "Moscow's Military Muscle in Central Asia: Tajikistan Exposes Russian Hard Power\n\n"
+        "Publication: Eurasia Monitor Volume: 9 Issue: 144\n\n"
+        "Russian military base in Tajikistan (Source: RIA Novosti)\n\n"
+        "Share on FacebookShare on Twitter\n\n"
+        "Continued wrangling between Dushanbe and Moscow over the renewal of basing rights has exposed the limits of "
+        "Russian power in the region, and the talks are likely to go on for months.\n\n"
+        "It seems the core dispute is about the rent, which the government would like to raise.\n"
+    )
+    doc = build_document(page)
+    assert doc.headline == "Moscow's Military Muscle in Central Asia: Tajikistan Exposes Russian Hard Power"
+    found = zones(page)
+    assert found["Publication: Eurasia Monitor Volume: 9 Issue: 144"] == "furniture"
+    assert found["Share on FacebookShare on Twitter"] == "furniture"
+    assert found["Russian military base in Tajikistan (Source: RIA Novosti)"] == "caption"
+
+
+def test_a_name_under_the_headline_is_a_caption_not_the_title():
+    doc = build_document(
+        "A time of fruitful cooperation has come for Uzbekistan and Russia, says the minister\n\n"
+        "Uzbekistan Foreign Minister Abdulaziz Kamilov\n\n"
+        "TASHKENT (TCA) — Relations between Uzbekistan and Russia have seen different periods, the minister said.\n\n"
+        "He praised the state visit of the president earlier this year.\n"
+    )
+    assert doc.headline == "A time of fruitful cooperation has come for Uzbekistan and Russia, says the minister"
+
+
+def test_icon_runs_and_stamped_links_are_never_text_or_title():
+    page = (
+        "date 2023-10-12 https://example.com/20231012/putin-russia-base-kyrgyzstan-1114140604.html\n\n"
+        "icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon chevron lefticon chevron righticon "
+        "chevron upicon closeicon v-compressicon downloadicon editicon v-expandicon fbicon fileicon filtericon\n\n"
+        "Putin: Russia to Continue Delivering Modern Weapons to Its Base in Kyrgyzstan\n\n"
+        "Russia will continue to deliver modern weapons to its military base in Kyrgyzstan, the president said on Thursday.\n\n"
+        "The Russian leader is on a two-day official visit to the country.\n"
+    )
+    doc = build_document(page)
+    assert doc.headline == "Putin: Russia to Continue Delivering Modern Weapons to Its Base in Kyrgyzstan"
+    assert "icon" not in doc.text and "https" not in doc.text
+
+
+def test_the_last_paragraph_cut_short_by_the_copy_is_kept():
+    doc = build_document(
+        "Kyrgyzstan's election results were declared invalid after mass protests, the commission said on Tuesday.\n\n"
+        "Opposition supporters had seized several government buildings in Bishkek overnight, witnesses said.\n\n"
+        "Around 2,000 protesters broke into the\n"
+    )
+    assert doc.text.endswith("Around 2,000 protesters broke into the")
+
+
+def test_headlines_of_other_stories_never_become_actors():
+    from scripts.extract import draft_from_text
+    from tests.helpers import fixture_registry
+
+    briefing = draft_from_text(
+        "Kazakhstan and China sign transit deals in Astana\n\n"
+        "The presidents of Kazakhstan and China signed six agreements on transit and energy in Astana on Monday.\n\n"
+        "The deals cover rail freight, a new border terminal and gas supplies, officials said.\n\n"
+        "Trade between the two countries reached a record last year, the ministry added.\n\n"
+        "Most read\n\n"
+        "Opposition Leader Askar Beknazarov Fails To Win Seat\n\n"
+        "Ruling Bloc Could Seek Broader Coalition\n\n"
+        "Farmers Protest Against New Water Quotas\n",
+        None, None, fixture_registry(),
+    )
+    actors = briefing.people + briefing.organisations + [u.name for u in briefing.unregistered]
+    assert not any("Beknazarov" in a or "Ruling Bloc" in a or "Coalition" in a for a in actors)
