@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site test ingest check serve evaluate evaluate-dev bench browser clean help
+.PHONY: site test ingest check pages serve evaluate evaluate-dev bench bench-extract browser clean help
 
 help:
 	@echo "make site      build site/ from seeds/ and briefings/ (installs what it needs)"
@@ -17,7 +17,9 @@ help:
 	@echo "make serve     preview the site at http://127.0.0.1:8000"
 	@echo "make evaluate  extraction accuracy against ../shared/expected/seeds.yaml"
 	@echo "make evaluate-dev  extraction accuracy on the development corpus (tests/data/dev/README.md)"
-	@echo "make bench     speed benchmarks"
+	@echo "make pages     write the site's generated pages into docs/generated/ (for zensical build)"
+	@echo "make bench     time the pipeline on synthetic archives: make bench N=1000,5000,10000"
+	@echo "make bench-extract  registry load and drafting speed"
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,6 +31,9 @@ ingest: $(STAMP)
 
 check: $(STAMP)
 	$(PY) -m scripts check
+
+pages: $(STAMP)
+	$(PY) -m scripts pages
 
 site: ingest check
 	$(PY) -m mkdocs build --strict
@@ -44,7 +49,12 @@ evaluate: $(STAMP)
 evaluate-dev: $(STAMP)
 	$(PY) -m scripts evaluate tests/data/dev/annotations.yaml
 
+# N: archive sizes, comma-separated (the 10,000 run takes the better part of an hour on 2 cores).
+N ?= 300
 bench: $(STAMP)
+	$(PY) -m scripts.bench --sizes $(N)
+
+bench-extract: $(STAMP)
 	$(PY) tests/benchmark.py
 
 # Debian's Chromium for the browser tests (a test tool's own browser download fails here).

@@ -1,0 +1,293 @@
+"""``make bench``: time the whole pipeline on synthetic archives of N briefings, in one run.
+
+For each N, in a fresh copy of the project under ``build/bench/N/``:
+
+1. ``corpus``: write N seeds and their briefings (:mod:`.corpus`);
+2. ``ingest``: ``python -m scripts ingest`` of the N new seeds (into a separate folder);
+3. ``re-ingest``: the same again, with nothing to do;
+4. ``check``: ``python -m scripts check``;
+5. ``pages``: ``python -m scripts pages`` from scratch (no cache);
+6. ``build``: ``mkdocs build --strict`` from scratch (no cache, no generated pages);
+7. ``rebuild``: the same again, nothing changed;
+8. ``bare``: MkDocs on the same generated pages with the hook removed from mkdocs.yml;
+9. ``search``: search in headless Chromium, over http and from file:// (:mod:`.search`);
+10. ``zensical``: ``zensical build --clean`` on the same pages and mkdocs.yml.
+
+Each step runs as its own process: wall time, CPU time (user + system, the
+figure to compare on a busy machine) and peak memory (the largest process)
+come from the kernel. The site's total size, its largest page and the search
+index are measured after the builds. A table is printed and everything is
+written as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import paths
+
+DEFAULT_SIZES = "300"
+NOT_PAGES = {"404.html"}
+
+
+@dataclass
+class Step:
+    name: str
+    wall: float  # seconds
+    cpu: float  # seconds, user + system, the process and its children
+    peak_rss: int  # bytes, the largest process
+    ok: bool
+    note: str = ""
+
+
+@dataclass
+class SiteFacts:
+    total_bytes: int
+    files: int
+    pages: int
+    largest_page: str
+    largest_page_bytes: int
+    search_index: dict[str, int]  # file -> bytes
+
+
+@dataclass
+class Result:
+    size: int
+    steps: dict[str, Step] = field(default_factory=dict)
+    site: SiteFacts | None = None
+    zensical_site: SiteFacts | None = None
+    search: dict[str, Any] = field(default_factory=dict)
+
+    def ratio(self, a: str, b: str, measure: str = "cpu") -> float | None:
+        if a in self.steps and b in self.steps and getattr(self.steps[b], measure):
+            return round(getattr(self.steps[a], measure) / getattr(self.steps[b], measure), 2)
+        return None
+
+
+def run_step(name: str, args: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: float = 7200) -> Step:
+    """Run ``args`` in ``cwd``: wall clock, and CPU time and peak RSS of the process (and the children
+    it waited for) from ``wait4``."""
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as output:
+        start = time.perf_counter()
+        process = subprocess.Popen(args, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT)
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() - start > timeout:
+                process.kill()
+            time.sleep(0.02)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        output.seek(0)
+        text = output.read()
+    ok = process.returncode == 0
+    return Step(name, round(wall, 2), round(usage.ru_utime + usage.ru_stime, 2), usage.ru_maxrss * 1024, ok,
+                "" if ok else _tail(text))
+
+
+def _tail(output: str, lines: int = 15) -> str:
+    return "\n".join(output.strip().splitlines()[-lines:])
+
+
+def site_facts(site: Path, index_files: tuple[str, ...]) -> SiteFacts:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    pages = [p for p in files if p.suffix == ".html" and p.name not in NOT_PAGES]
+    largest = max(pages, key=lambda p: p.stat().st_size) if pages else None
+    return SiteFacts(
+        total_bytes=sum(p.stat().st_size for p in files),
+        files=len(files),
+        pages=len(pages),
+        largest_page=largest.relative_to(site).as_posix() if largest else "",
+        largest_page_bytes=largest.stat().st_size if largest else 0,
+        search_index={name: (site / name).stat().st_size for name in index_files if (site / name).is_file()},
+    )
+
+
+def prepare_project(work: Path, size: int) -> Path:
+    """A fresh project copy with the real registry and a corpus of ``size`` seeds and briefings."""
+    from ..registry import load_registry
+    from ..site.sample import copy_project
+    from .corpus import write_corpus
+
+    if work.exists():
+        shutil.rmtree(work)
+    project = copy_project(paths.ROOT, work / "project")
+    shutil.copytree(paths.REGISTRY, project / "registry")
+    write_corpus(project, size, load_registry(paths.REGISTRY))
+    return project
+
+
+def bare_config(project: Path) -> Path:
+    """mkdocs.yml without its ``hooks:`` block: MkDocs alone on the pages already generated."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    bare = re.sub(r"^hooks:\n(?:[ \t]+- .*\n)+", "", text, flags=re.MULTILINE)
+    if bare == text:
+        raise RuntimeError("mkdocs.yml has no hooks: block to remove")
+    path = project / "mkdocs-bare.yml"
+    path.write_text(bare, encoding="utf-8")
+    return path
+
+
+def clear_generated(project: Path) -> None:
+    for part in ("build/cache", "docs/generated", "site"):
+        shutil.rmtree(project / part, ignore_errors=True)
+
+
+def zensical_command() -> list[str] | None:
+    exe = Path(sys.executable).with_name("zensical")
+    return [str(exe)] if exe.is_file() else None
+
+
+def bench_size(size: int, work: Path, *, search: bool, zensical: bool, log: Any) -> Result:
+    py = sys.executable
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    for name in ("BRIEFINGS_DIR", "REGISTRY_DIR", "SEARCH_FULL_TEXT"):
+        env.pop(name, None)
+    result = Result(size)
+
+    def step(name: str, args: list[str], cwd: Path) -> Step:
+        log(f"  {name} ...")
+        measured = run_step(name, args, cwd, env)
+        result.steps[name] = measured
+        log(f"  {name}: {measured.wall:.1f} s wall, {measured.cpu:.1f} s CPU, {measured.peak_rss / 2**20:.0f} MiB"
+            + ("" if measured.ok else f"  FAILED\n{measured.note}"))
+        return measured
+
+    log(f"N = {size}: corpus")
+    start = time.perf_counter()
+    project = prepare_project(work / str(size), size)
+    result.steps["corpus"] = Step("corpus", round(time.perf_counter() - start, 2), 0.0, 0, True)
+    ingested = work / str(size) / "ingested"
+    ingest = [py, "-m", "scripts", "ingest", "--quiet", "--seeds", str(project / "seeds"), "--briefings", str(ingested)]
+    step("ingest", ingest, project)
+    step("re-ingest", ingest, project)
+    step("check", [py, "-m", "scripts", "check"], project)
+    clear_generated(project)
+    step("pages", [py, "-m", "scripts", "pages"], project)
+    clear_generated(project)
+    step("build", [py, "-m", "mkdocs", "build", "--strict"], project)
+    step("rebuild", [py, "-m", "mkdocs", "build", "--strict"], project)
+    result.site = site_facts(project / "site", ("search/search_index.json", "search/search_index.js"))
+    step("bare", [py, "-m", "mkdocs", "build", "--strict", "-f", str(bare_config(project)), "-d", "site-bare"], project)
+    if search:
+        from .search import measure_search
+
+        log("  search ...")
+        result.search = measure_search(project / "site")
+        log("  search: " + json.dumps(result.search.get("summary", result.search)))
+    zensical_cmd = zensical_command() if zensical else None
+    if zensical_cmd:
+        zensical_site = project / "site-zensical"
+        config = project / "mkdocs-zensical.yml"  # the same configuration, another output folder
+        config.write_text((project / "mkdocs.yml").read_text(encoding="utf-8").replace(
+            "site_dir: site\n", "site_dir: site-zensical\n"), encoding="utf-8")
+        step("zensical", [*zensical_cmd, "build", "--clean", "-f", str(config)], project)
+        if zensical_site.is_dir():
+            result.zensical_site = site_facts(zensical_site, ("search.json", "search.js"))
+    return result
+
+
+# -- report -------------------------------------------------------------------------
+
+STEP_ORDER = ("corpus", "ingest", "re-ingest", "check", "pages", "build", "rebuild", "bare", "zensical")
+
+
+def mib(n: int) -> str:
+    return f"{n / 2**20:.1f} MiB" if n >= 2**20 else f"{n / 1024:.0f} KiB"
+
+
+def table(results: list[Result]) -> str:
+    """Markdown tables: every step's times and memory, then the summary the issue asks for."""
+    lines = ["| N | step | wall (s) | CPU (s) | peak RSS |", "|---:|---|---:|---:|---:|"]
+    for r in results:
+        for name in STEP_ORDER:
+            if name in r.steps:
+                s = r.steps[name]
+                rss = mib(s.peak_rss) if s.peak_rss else ""
+                lines.append(f"| {r.size:,} | {name}{'' if s.ok else ' (FAILED)'} | {s.wall:.1f} | {s.cpu:.1f} | {rss} |")
+    lines += ["", "| N | build ÷ bare (CPU) | rebuild ÷ bare (CPU) | build ÷ bare (wall) | rebuild ÷ bare (wall) | "
+              "zensical ÷ bare (wall) | site | pages | largest page | search index (json, js) |",
+              "|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"]
+    for r in results:
+        site = r.site
+        index = ", ".join(mib(v) for v in site.search_index.values()) if site else ""
+        largest = f"{mib(site.largest_page_bytes)} ({site.largest_page})" if site else ""
+        lines.append(
+            f"| {r.size:,} | {r.ratio('build', 'bare')} | {r.ratio('rebuild', 'bare')} | "
+            f"{r.ratio('build', 'bare', 'wall')} | {r.ratio('rebuild', 'bare', 'wall')} | "
+            f"{r.ratio('zensical', 'bare', 'wall')} | "
+            f"{mib(site.total_bytes) if site else ''} | {site.pages if site else ''} | {largest} | {index} |"
+        )
+    zensical = [r for r in results if r.zensical_site]
+    if zensical:
+        lines += ["", "| N | Zensical: wall (s) | CPU (s) | site | pages | largest page | search index (json, js) |",
+                  "|---:|---:|---:|---:|---:|---|---|"]
+        for r in zensical:
+            z, s = r.zensical_site, r.steps["zensical"]
+            assert z is not None
+            lines.append(f"| {r.size:,} | {s.wall:.1f} | {s.cpu:.1f} | {mib(z.total_bytes)} | {z.pages} | "
+                         f"{mib(z.largest_page_bytes)} ({z.largest_page}) | "
+                         f"{', '.join(mib(v) for v in z.search_index.values())} |")
+    searched = [r for r in results if r.search.get("runs")]
+    if searched:
+        lines += ["", "| N | over | query | load event (ms) | keystroke → first result (ms) | bytes before it | "
+                  "longest main-thread task (ms) | other hosts | first result |", "|---:|---|---|---:|---:|---:|---:|---:|---|"]
+        for r in searched:
+            for run in r.search["runs"]:
+                lines.append(
+                    f"| {r.size:,} | {run['over']} | {run['query']} ({run['when']}) | {run['load_ms']:.0f} | "
+                    f"{run['first_result_ms']:.0f} | {mib(run['bytes_before_result'])} | {run['longest_task_ms']:.0f} | "
+                    f"{run['foreign_requests']} | {run['first_result']} |"
+                )
+    return "\n".join(lines)
+
+
+def machine() -> dict[str, Any]:
+    load = os.getloadavg() if hasattr(os, "getloadavg") else None
+    return {"cpus": os.cpu_count(), "python": platform.python_version(), "load_average": load,
+            "platform": platform.platform()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default=os.environ.get("N") or DEFAULT_SIZES,
+                        help=f"comma-separated archive sizes (default: $N or {DEFAULT_SIZES})")
+    parser.add_argument("--work", default=str(paths.ROOT / "build" / "bench"), help="where the projects are built")
+    parser.add_argument("--out", default=str(paths.ROOT / "build" / "bench.json"), help="JSON results")
+    parser.add_argument("--no-search", action="store_true", help="skip the browser measurement of search")
+    parser.add_argument("--no-zensical", action="store_true", help="skip zensical build")
+    parser.add_argument("--keep", action="store_true", help="keep the built projects (default: delete them)")
+    args = parser.parse_args(argv)
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    work = Path(args.work)
+
+    def log(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    command = "make bench N=" + ",".join(str(s) for s in sizes)
+    results = []
+    for size in sizes:
+        results.append(bench_size(size, work, search=not args.no_search, zensical=not args.no_zensical, log=log))
+        if not args.keep:
+            shutil.rmtree(work / str(size), ignore_errors=True)
+    report = table(results)
+    print(f"\n{command}\n\n{report}")
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"command": command, "machine": machine(), "results": [asdict(r) for r in results]},
+                              indent=2) + "\n", encoding="utf-8")
+    print(f"\nwritten {out}")
+    return 0 if all(s.ok for r in results for s in r.steps.values()) else 1
