@@ -18,6 +18,7 @@ examples:
   python -m scripts ingest --force seeds/x.txt  redraft one (shows the diff)
   python -m scripts extract seeds/*.txt --json  metadata as JSON Lines
   python -m scripts check                       validate every briefing
+  python -m scripts pages                       write the site's pages into docs/generated/
   python -m scripts evaluate ../shared/expected/seeds.yaml
 """
 
@@ -85,6 +86,19 @@ def build_parser() -> argparse.ArgumentParser:
         "until replaced. Never overwrites a file.",
     )
     add_new_arguments(new)
+
+    pages = commands.add_parser(
+        "pages",
+        help="write the site's generated pages into docs/generated/",
+        description="Validate the briefings and write every generated page, the feed and the export into "
+        "docs/generated/ (only files that changed), as the MkDocs hook does before a build. Run it before "
+        "'zensical build', which runs no MkDocs hook.",
+    )
+    pages.add_argument("--root", metavar="DIR", help="project holding mkdocs.yml, docs/, briefings/, registry/ "
+                       "(default: this repository)")
+    pages.add_argument("--briefings", metavar="DIR", help="briefing directory (default: ROOT/briefings)")
+    pages.add_argument("--registry", metavar="DIR", help="registry directory (default: ROOT/registry)")
+    pages.add_argument("--quiet", action="store_true", help="no summary line")
     return parser
 
 
@@ -112,6 +126,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .scaffold import run_new
 
             return run_new(args)
+        if args.command == "pages":
+            from .site.generate import run_pages
+
+            return run_pages(args)
     except ProblemsError as error:
         for problem in error.problems:
             print(f"error: {problem}", file=sys.stderr)

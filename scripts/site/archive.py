@@ -14,7 +14,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import combinations
+from functools import cached_property
+from bisect import bisect_left
 from pathlib import Path
 
 from ..model import Briefing, Figure, Quote
@@ -31,6 +32,9 @@ KIND_DIRS: dict[str, str] = {
 # Which list of a briefing names an actor of each kind.
 LIST_KINDS: tuple[tuple[str, str], ...] = (("countries", "country"), ("people", "person"), ("organisations", "organisation"))
 RESERVED_SLUGS = frozenset({"index"})
+UNDATED = "undated"
+PAIRED_PER_LIST = 10  # names per list (and stance-only names) that co-occurrence counts
+RELATED_WINDOW = 10  # per shared actor, briefings nearest in time on each side considered related
 
 
 @dataclass(frozen=True)
@@ -61,11 +65,27 @@ class Entry:
     def title(self) -> str:
         return self.briefing.title
 
+    @property
+    def year(self) -> str:
+        return self.date[:4] if self.date else UNDATED
+
     def actor_names(self) -> list[str]:
         """Every actor the briefing names, in list order, then stance-only names."""
         names = [*self.briefing.countries, *self.briefing.people, *self.briefing.organisations]
         names += [n for n in self.briefing.stance if n not in names]
         return list(dict.fromkeys(names))
+
+    def paired_names(self) -> tuple[str, ...]:
+        """The names co-occurrence counts: the first ``PAIRED_PER_LIST`` of each list and of stance-only names."""
+        return self._paired
+
+    @cached_property
+    def _paired(self) -> tuple[str, ...]:
+        b = self.briefing
+        listed = {*b.countries, *b.people, *b.organisations}
+        stance_only = [n for n in b.stance if n not in listed]
+        lists = (b.countries, b.people, b.organisations, stance_only)
+        return tuple(dict.fromkeys(name for names in lists for name in names[:PAIRED_PER_LIST]))
 
 
 @dataclass(frozen=True)
@@ -92,60 +112,143 @@ class ActorInfo:
 
 @dataclass
 class Archive:
+    """The archive and its indexes; every index is built in one pass over the briefings.
+
+    Co-occurrence is counted from each briefing's first ``PAIRED_PER_LIST``
+    countries, people and organisations (and as many stance-only names), so a
+    briefing naming thousands of actors costs no more than one naming forty.
+    """
+
     entries: list[Entry]  # newest first, undated last
     actors: dict[str, ActorInfo]  # sorted by name
     mentions: dict[str, list[Entry]] = field(default_factory=dict)  # actor -> entries, newest first
-    pairs: Counter[tuple[str, str]] = field(default_factory=Counter)  # (a, b) with a < b -> briefings
-    neighbours: dict[str, Counter[str]] = field(default_factory=dict)  # actor -> co-named actor -> briefings
+    by_year: dict[str, list[Entry]] = field(default_factory=dict)  # "2024" or "undated" -> entries, newest first
+    _rank: dict[str, int] = field(default_factory=dict)  # slug -> position in entries
+    _memo: dict[object, object] = field(default_factory=dict)
 
     def by_slug(self, slug: str) -> Entry:
-        return next(e for e in self.entries if e.slug == slug)
+        return self.entries[self._rank[slug]]
 
     def of_kind(self, kind: str) -> list[ActorInfo]:
         return [a for a in self.actors.values() if a.kind == kind]
 
+    def locals_of(self, country: str) -> list[ActorInfo]:
+        """People and organisations of ``country``, most named first (grouped once for all countries)."""
+        if "locals" not in self._memo:
+            grouped: dict[str, list[ActorInfo]] = defaultdict(list)
+            for actor in self.actors.values():
+                if actor.country and actor.kind in ("person", "organisation"):
+                    grouped[actor.country].append(actor)
+            for actors in grouped.values():
+                actors.sort(key=lambda a: (-self.mention_count(a.name), a.name))
+            self._memo["locals"] = grouped
+        return self._memo["locals"].get(country, [])  # type: ignore[attr-defined]
+
+    def mention_count(self, name: str) -> int:
+        return len(self.mentions.get(name, ()))
+
+    def _neighbours(self, name: str) -> Counter[str]:
+        """Co-named actor -> briefings naming both (from each briefing's paired names); not kept, to keep memory small."""
+        counts: Counter[str] = Counter()
+        for entry in self.mentions.get(name, []):
+            paired = entry.paired_names()
+            if name in paired:
+                counts.update(paired)
+        counts.pop(name, None)
+        return counts
+
     def together(self, a: str, b: str) -> int:
-        return self.pairs.get((a, b) if a < b else (b, a), 0)
+        return self._neighbours(a).get(b, 0)
 
     def related_actors(self, name: str, limit: int | None = None) -> list[tuple[ActorInfo, int]]:
         """Actors named in the same briefings as ``name``: most shared briefings first, then by name."""
-        counts = [(self.actors[other], n) for other, n in self.neighbours.get(name, Counter()).items()]
+        counts = [(self.actors[other], n) for other, n in self._neighbours(name).items()]
         counts.sort(key=lambda item: (-item[1], item[0].name))
         return counts[:limit] if limit is not None else counts
 
+    def pairs_among(self, names: Iterable[str]) -> Counter[tuple[str, str]]:
+        """(a, b) with a < b, both in ``names`` -> briefings naming both (one pass over the briefings)."""
+        chosen = set(names)
+        pairs: Counter[tuple[str, str]] = Counter()
+        for entry in self.entries:
+            present = sorted(n for n in entry.paired_names() if n in chosen)
+            for i, a in enumerate(present):
+                for b in present[i + 1 :]:
+                    pairs[(a, b)] += 1
+        return pairs
+
+    def top_pairs(self, limit: int) -> list[tuple[tuple[str, str], int]]:
+        """The ``limit`` pairs named together most often (ties by names), exactly.
+
+        A pair named together n times has both actors named at least n times,
+        so pairs among the most-named actors suffice once the last pair kept
+        is named together at least as often as the first actor left out.
+        """
+        ranked = sorted(self.mentions, key=lambda n: (-self.mention_count(n), n))
+        size = 2 * limit
+        while True:
+            pairs = sorted(self.pairs_among(ranked[:size]).items(), key=lambda item: (-item[1], item[0]))[:limit]
+            left_out = self.mention_count(ranked[size]) if size < len(ranked) else 0
+            if size >= len(ranked) or (len(pairs) == limit and pairs[-1][1] > left_out):
+                return pairs
+            size *= 2
+
     def related_briefings(self, entry: Entry, limit: int | None = 5) -> list[tuple[Entry, list[str]]]:
-        """Other briefings sharing actors with ``entry``: most shared first, then newest, with the shared names."""
-        mine = entry.actor_names()
-        shared: dict[str, list[str]] = defaultdict(list)
+        """Briefings near in time sharing actors with ``entry``: most shared actors first, then nearest, then newest.
+
+        For each actor, only the ``RELATED_WINDOW`` briefings nearest in time on
+        either side are candidates, so the cost does not grow with the archive.
+        """
+        mine = entry.paired_names()
+        rank = self._rank[entry.slug]
+        shared: dict[int, list[str]] = defaultdict(list)
         for name in mine:
-            for other in self.mentions.get(name, []):
-                if other.slug != entry.slug:
-                    shared[other.slug].append(name)
-        order = {e.slug: i for i, e in enumerate(self.entries)}
-        ranked = sorted(shared, key=lambda slug: (-len(shared[slug]), order[slug]))
-        result = [(self.entries[order[slug]], shared[slug]) for slug in ranked]
+            ranks = self._ranks(name)
+            at = bisect_left(ranks, rank)
+            for other in ranks[max(0, at - RELATED_WINDOW) : at + RELATED_WINDOW + 1]:
+                if other != rank:
+                    shared[other].append(name)
+        ordered = sorted(shared, key=lambda r: (-len(shared[r]), abs(r - rank), r))
+        result = [(self.entries[r], shared[r]) for r in ordered]
         return result[:limit] if limit is not None else result
+
+    def _ranks(self, name: str) -> list[int]:
+        key = ("ranks", name)
+        if key not in self._memo:
+            self._memo[key] = [self._rank[e.slug] for e in self.mentions.get(name, [])]
+        return self._memo[key]  # type: ignore[return-value]
 
     def stance_tally(self, name: str) -> dict[str, int]:
         """How many briefings are supportive / neutral / critical toward ``name``, and how many take no stance."""
-        tally = {"supportive": 0, "neutral": 0, "critical": 0, "none": 0}
+        key = ("tally", name)
+        if key not in self._memo:
+            tally = {"supportive": 0, "neutral": 0, "critical": 0, "none": 0}
+            for entry in self.mentions.get(name, []):
+                tally[entry.briefing.stance.get(name, "none")] += 1
+            self._memo[key] = tally
+        return dict(self._memo[key])  # type: ignore[call-overload]
+
+    def stance_by_year(self, name: str) -> dict[str, dict[str, int]]:
+        """year (or "undated") -> stance tally of ``name`` in that year's briefings, newest year first."""
+        out: dict[str, dict[str, int]] = {}
         for entry in self.mentions.get(name, []):
+            tally = out.setdefault(entry.year, {"supportive": 0, "neutral": 0, "critical": 0, "none": 0})
             tally[entry.briefing.stance.get(name, "none")] += 1
-        return tally
+        return out
 
     def years(self) -> list[str]:
         """Years with dated briefings, newest first."""
-        return sorted({e.date[:4] for e in self.entries if e.date}, reverse=True)
+        return [y for y in self.by_year if y != UNDATED]
 
     def undated(self) -> list[Entry]:
-        return [e for e in self.entries if not e.date]
+        return self.by_year.get(UNDATED, [])
 
     def timeline(self) -> dict[str, dict[str, list[Entry]]]:
         """year -> month (YYYY-MM) -> entries, all newest first."""
         grouped: dict[str, dict[str, list[Entry]]] = {}
-        for entry in self.entries:
-            if entry.date:
-                grouped.setdefault(entry.date[:4], {}).setdefault(entry.date[:7], []).append(entry)
+        for year in self.years():
+            for entry in self.by_year[year]:
+                grouped.setdefault(year, {}).setdefault(entry.date[:7], []).append(entry)  # type: ignore[index]
         return grouped
 
     def month_counts(self) -> list[tuple[str, int]]:
@@ -332,23 +435,17 @@ def build_archive(briefings: Iterable[tuple[str, Briefing]], registry: Registry)
         actors[info.name] = ActorInfo(**{**vars(info), "slug": slug})
 
     mentions: dict[str, list[Entry]] = defaultdict(list)
-    pairs: Counter[tuple[str, str]] = Counter()
+    by_year: dict[str, list[Entry]] = {}
     for entry in entries:
-        names = entry.actor_names()
-        for name in names:
+        for name in entry.actor_names():
             mentions[name].append(entry)
-        for a, b in combinations(sorted(names), 2):
-            pairs[(a, b)] += 1
-    neighbours: dict[str, Counter[str]] = defaultdict(Counter)
-    for (a, b), n in pairs.items():
-        neighbours[a][b] = n
-        neighbours[b][a] = n
+        by_year.setdefault(entry.year, []).append(entry)
     return Archive(
         entries=entries,
         actors=actors,
         mentions=dict(sorted(mentions.items())),
-        pairs=pairs,
-        neighbours=dict(neighbours),
+        by_year=by_year,
+        _rank={e.slug: i for i, e in enumerate(entries)},
     )
 
 

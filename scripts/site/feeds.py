@@ -1,4 +1,4 @@
-"""The Atom feed (``feed.xml``) and the JSON export (``briefings.json``).
+"""The Atom feed (``generated/feed.xml``) and the JSON export (``generated/briefings.json``).
 
 Both are pure functions of the archive and deterministic: no build time is
 written anywhere; the feed's ``<updated>`` is the newest briefing's date.
@@ -7,12 +7,13 @@ written anywhere; the feed's ``<updated>`` is the newest briefing's date.
 from __future__ import annotations
 
 import json
+import posixpath
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
 from .archive import Archive, Entry
-from .pages import EXPORT_SCHEMA, FEED, briefing_path
+from .pages import EXPORT, EXPORT_SCHEMA, FEED, briefing_path
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_LIMIT = 50
@@ -34,6 +35,11 @@ def entry_id(entry: Entry) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'central-asia-briefing:' + key)}"
 
 
+def from_feed(site_path: str) -> str:
+    """A site-relative path as seen from the feed (Atom resolves relative links against the feed's own URL)."""
+    return posixpath.relpath(site_path, posixpath.dirname(FEED))
+
+
 def _timestamp(date: str) -> str:
     return f"{date}T00:00:00Z"
 
@@ -46,8 +52,12 @@ def atom_feed(
     site_url: str | None = None,
     limit: int = FEED_LIMIT,
 ) -> str:
-    """Atom 1.0 feed of the ``limit`` newest dated briefings; links relative unless ``site_url``."""
+    """Atom 1.0 feed of the ``limit`` newest dated briefings; links relative to the feed unless ``site_url``."""
     base = (site_url.rstrip("/") + "/") if site_url else ""
+
+    def href(site_path: str) -> str:
+        return base + site_path if base else from_feed(site_path)
+
     dated = [e for e in archive.entries if e.date][:limit]
     ET.register_namespace("", ATOM_NS)
 
@@ -61,18 +71,18 @@ def atom_feed(
     sub(feed, "title", title)
     sub(feed, "subtitle", "New briefings, newest first.")
     sub(feed, "id", f"{base}{FEED}" if base else f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'central-asia-briefing:feed')}")
-    sub(feed, "link", rel="self", type="application/atom+xml", href=f"{base}{FEED}")
-    sub(feed, "link", rel="alternate", type="text/html", href=base or "index.html")
+    sub(feed, "link", rel="self", type="application/atom+xml", href=href(FEED))
+    sub(feed, "link", rel="alternate", type="text/html", href=base or from_feed("index.html"))
     sub(feed, "updated", _timestamp(dated[0].date) if dated else EPOCH)  # type: ignore[arg-type]
     author = sub(feed, "author")
     sub(author, "name", title)
-    sub(feed, "generator", "scripts/site (MkDocs hook)")
+    sub(feed, "generator", "scripts/site")
     for entry in dated:
         b = entry.briefing
         item = sub(feed, "entry")
         sub(item, "title", b.title)
         sub(item, "id", entry_id(entry))
-        sub(item, "link", rel="alternate", type="text/html", href=base + url_of(briefing_path(entry)))
+        sub(item, "link", rel="alternate", type="text/html", href=href(url_of(briefing_path(entry))))
         if b.source.url:
             sub(item, "link", rel="via", href=b.source.url)
         sub(item, "published", _timestamp(entry.date))  # type: ignore[arg-type]
@@ -90,17 +100,17 @@ def atom_feed(
 
 def json_export(archive: Archive, url_of: Callable[[str], str]) -> str:
     """Every briefing's metadata, newest first, valid against ``schemas/briefings.schema.json``."""
-    data = {
-        "$schema": EXPORT_SCHEMA,
-        "count": len(archive.entries),
-        "briefings": [
-            {
-                "id": entry.slug,
-                "file": entry.file,
-                "page": url_of(briefing_path(entry)),
-                "metadata": entry.briefing.front_matter(),
-            }
-            for entry in archive.entries
-        ],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    items = [
+        {
+            "id": entry.slug,
+            "file": entry.file,
+            "page": url_of(briefing_path(entry)),
+            "metadata": entry.briefing.front_matter(),
+        }
+        for entry in archive.entries
+    ]
+    schema = posixpath.relpath(EXPORT_SCHEMA, posixpath.dirname(EXPORT))
+    # One briefing a line: readable, and written by json's fast encoder (indent= would use the slow one).
+    lines = ",\n".join(json.dumps(item, ensure_ascii=False) for item in items)
+    head = json.dumps({"$schema": schema, "count": len(items)}, ensure_ascii=False)[:-1]
+    return f"{head}, \"briefings\": [\n{lines}\n]}}\n" if items else f"{head}, \"briefings\": []}}\n"

@@ -1,29 +1,42 @@
-"""Assemble the generated files and keep ``docs/generated/`` in step with them."""
+"""Assemble the generated files and keep ``docs/generated/`` in step with them.
+
+:func:`write_site_sources` is the one entry point: ``python -m scripts pages``
+calls it, and so does the MkDocs hook before each build, so any engine that
+renders ``docs/`` with ``mkdocs.yml`` (MkDocs, Zensical) sees the same pages.
+"""
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..write import atomic_write
 from . import feeds, pages
-from .archive import Archive
+from .archive import Archive, build_archive
+from .source import inputs_fingerprint, load_briefings
+
+# Environment switch for measuring what full-text search costs (docs/performance.md).
+FULL_TEXT_SEARCH_ENV = "SEARCH_FULL_TEXT"
 
 
-def generated_pages(archive: Archive, *, methodology: bool = False) -> dict[str, str]:
+def generated_pages(archive: Archive, *, methodology: bool = False, full_text_search: bool = False) -> dict[str, str]:
     """Docs-relative path -> Markdown, for every generated page (sorted by path)."""
     out: dict[str, str] = {pages.HOME_INCLUDE: pages.home_include(archive, methodology=methodology)}
     for entry in archive.entries:
-        out[pages.briefing_path(entry)] = pages.briefing_page(archive, entry)
+        out[pages.briefing_path(entry)] = pages.briefing_page(archive, entry, full_text_search=full_text_search)
     for actor in archive.actors.values():
-        out[actor.page] = pages.actor_page(archive, actor)
+        out |= pages.actor_pages(archive, actor)
     for kind in ("country", "person", "organisation"):
-        out[pages.INDEXES[kind]] = pages.actor_index_page(archive, kind)
-    years = [*archive.years(), *(["undated"] if archive.undated() else [])]
+        out |= pages.actor_index_pages(archive, kind)
     out[pages.TIMELINE] = pages.timeline_page(archive)
     out[pages.STANCE] = pages.stance_page(archive)
-    for year in years:
-        out[pages.year_path(year)] = pages.year_page(archive, year)
-        out[pages.stance_year_path(year)] = pages.stance_year_page(archive, year)
+    for year in archive.by_year:
+        out |= pages.year_pages(archive, year)
+        out |= pages.stance_year_pages(archive, year)
     out[pages.CONNECTIONS] = pages.connections_page(archive)
     out[pages.DATA] = pages.data_page(archive)
     return dict(sorted(out.items()))
@@ -32,7 +45,7 @@ def generated_pages(archive: Archive, *, methodology: bool = False) -> dict[str,
 def extra_files(
     archive: Archive, *, title: str, directory_urls: bool = False, site_url: str | None = None
 ) -> dict[str, str]:
-    """Site-relative path -> content of the non-page outputs (feed and export)."""
+    """Docs-relative path -> content of the non-page outputs (feed and export), written beside the pages."""
 
     def url_of(src: str) -> str:
         return feeds.page_url(src, directory_urls)
@@ -56,11 +69,150 @@ def sync_directory(docs_dir: Path, files: dict[str, str], managed: str = pages.G
     written = [path for path, content in files.items() if atomic_write(docs_dir / path, content)]
     deleted = []
     if root.is_dir():
-        for path in sorted(root.rglob("*"), reverse=True):
-            relative = path.relative_to(docs_dir).as_posix()
-            if path.is_file() and relative not in files:
-                path.unlink()
+        for item in sorted(root.rglob("*"), reverse=True):
+            relative = item.relative_to(docs_dir).as_posix()
+            if item.is_file() and relative not in files:
+                item.unlink()
                 deleted.append(relative)
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+            elif item.is_dir() and not any(item.iterdir()):
+                item.rmdir()
     return written, sorted(deleted)
+
+
+MANIFEST_FILE = Path("build") / "cache" / "site-pages.json"
+
+
+@dataclass(frozen=True)
+class Written:
+    """What one generation did."""
+
+    briefings: int
+    actors: int
+    files: int
+    written: list[str]
+    deleted: list[str]
+    validated: int  # briefings validated (the others came from the cache)
+    unchanged_inputs: bool = False  # nothing the pages depend on changed: nothing was generated
+
+    def summary(self) -> str:
+        how = (
+            "inputs unchanged since the last generation"
+            if self.unchanged_inputs
+            else f"{self.validated} validated, {self.briefings - self.validated} from the cache"
+        )
+        return (
+            f"archive: {self.briefings} briefing(s), {self.actors} actor(s); {how}; "
+            f"{self.files} generated file(s), {len(self.written)} written, {len(self.deleted)} deleted"
+        )
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """The fingerprint of the inputs of the last generation and the files it left (size, mtime)."""
+
+    fingerprint: str
+    briefings: int
+    actors: int
+    files: dict[str, list[int]]
+
+    @staticmethod
+    def read(path: Path) -> Manifest | None:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return Manifest(str(data["fingerprint"]), int(data["briefings"]), int(data["actors"]), dict(data["files"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    @staticmethod
+    def of(fingerprint: str, briefings: int, actors: int, docs_dir: Path, paths: list[str]) -> Manifest:
+        return Manifest(fingerprint, briefings, actors, {p: _stamp(docs_dir / p) for p in paths})
+
+    def write(self, path: Path) -> None:
+        atomic_write(path, json.dumps(vars(self), separators=(",", ":"), sort_keys=True))
+
+    def intact(self, docs_dir: Path, managed: str = pages.GENERATED) -> bool:
+        """Every file it lists is still there, unchanged, and there is no other."""
+        root = docs_dir / managed
+        present = {p.relative_to(docs_dir).as_posix() for p in root.rglob("*") if p.is_file()} if root.is_dir() else set()
+        return present == set(self.files) and all(_stamp(docs_dir / p) == stamp for p, stamp in self.files.items())
+
+
+def _stamp(path: Path) -> list[int]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return [-1, -1]
+    return [stat.st_size, stat.st_mtime_ns]
+
+
+def full_text_search() -> bool:
+    return os.environ.get(FULL_TEXT_SEARCH_ENV, "").strip().lower() in ("1", "true", "yes")
+
+
+def write_site_sources(
+    root: Path,
+    docs_dir: Path,
+    briefings_dir: Path,
+    registry_dir: Path,
+    *,
+    title: str,
+    directory_urls: bool = False,
+    site_url: str | None = None,
+) -> Written:
+    """Validate the briefings and write every generated page, the feed and the export under ``docs_dir/generated``.
+
+    When nothing they depend on changed since the last generation and its files are intact,
+    nothing is read or written. Raises :class:`~scripts.problems.ProblemsError` (nothing
+    written) when a briefing or the registry is invalid.
+    """
+    methodology = (docs_dir / "methodology.md").is_file()
+    full_text = full_text_search()
+    settings = f"{methodology} {full_text} {directory_urls} {site_url} {title} {docs_dir.resolve()}"
+    fingerprint = inputs_fingerprint(briefings_dir, registry_dir, root, settings)
+    manifest_path = root / MANIFEST_FILE
+    last = Manifest.read(manifest_path)
+    if last is not None and last.fingerprint == fingerprint and last.intact(docs_dir):
+        return Written(last.briefings, last.actors, len(last.files), [], [], 0, unchanged_inputs=True)
+
+    loaded = load_briefings(briefings_dir, registry_dir, root)
+    archive = build_archive(loaded.briefings, loaded.registry)
+    files = generated_pages(archive, methodology=methodology, full_text_search=full_text)
+    files |= extra_files(archive, title=title, directory_urls=directory_urls, site_url=site_url)
+    written, deleted = sync_directory(docs_dir, files)
+    Manifest.of(fingerprint, len(archive.entries), len(archive.actors), docs_dir, sorted(files)).write(manifest_path)
+    return Written(len(archive.entries), len(archive.actors), len(files), written, deleted, loaded.validated)
+
+
+def run_pages(args: argparse.Namespace) -> int:
+    """The ``pages`` command: generate docs/generated/ for ``mkdocs build`` or ``zensical build``."""
+    from .. import paths
+
+    root = Path(args.root).resolve() if args.root else paths.ROOT
+    config = site_config(root / "mkdocs.yml")
+    written = write_site_sources(
+        root,
+        root / config.get("docs_dir", "docs"),
+        Path(args.briefings) if args.briefings else root / "briefings",
+        Path(args.registry) if args.registry else root / "registry",
+        title=str(config.get("site_name") or "Briefing archive"),
+        directory_urls=False,  # the offline plugin turns directory URLs off, in MkDocs and Zensical alike
+        site_url=config.get("site_url") or None,
+    )
+    if not args.quiet:
+        print(written.summary())
+    return 0
+
+
+def site_config(path: Path) -> dict[str, Any]:
+    """The few plain settings of mkdocs.yml the pages need (its ``!!python`` tags, if any, are not read)."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506 (safe loader subclass)
+    except (OSError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}

@@ -1,11 +1,12 @@
 """MkDocs hooks (``hooks:`` in mkdocs.yml): generate the archive's pages before each build.
 
 * ``on_config``: drop optional nav pages that do not exist yet (Methodology), and
-  point the home page's snippet include at ``docs/generated/includes/``.
-* ``on_pre_build``: validate briefings/ and registry/ (a clear ``file:line: message``
-  list stops the build), then write the pages into ``docs/generated/`` - only
-  those that changed - and delete stale ones, so ``mkdocs serve`` does not loop.
-* ``on_files``: add ``feed.xml`` and ``briefings.json`` to the site.
+  point the home page's snippet include at ``docs/generated/includes/`` (absolute,
+  so a build started from another directory finds it too).
+* ``on_pre_build``: the same as ``python -m scripts pages``: validate briefings/ and
+  registry/ (a clear ``file:line: message`` list stops the build), then write the
+  pages, the feed and the export into ``docs/generated/`` - only those that
+  changed - and delete stale ones, so ``mkdocs serve`` does not loop.
 * ``on_serve``: rebuild when briefings or the registry change.
 
 ``BRIEFINGS_DIR`` and ``REGISTRY_DIR`` (environment) override where briefings
@@ -26,19 +27,15 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; make `scripts` impo
 
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File, Files  # noqa: E402
 
 from scripts.problems import Problem, ProblemsError  # noqa: E402
 from scripts.site import generate, pages  # noqa: E402
-from scripts.site.archive import load_archive  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.site")
 
 # Pages listed in the nav that another developer may not have written yet.
 OPTIONAL_PAGES = frozenset({"methodology.md"})
 SNIPPETS = "pymdownx.snippets"
-
-_extra_files: dict[str, str] = {}
 
 
 def project_dirs(config: MkDocsConfig) -> tuple[Path, Path, Path]:
@@ -55,9 +52,8 @@ def drop_missing_optional(nav: Any, docs_dir: Path) -> Any:
         kept = [drop_missing_optional(item, docs_dir) for item in nav]
         return [item for item in kept if item is not None]
     if isinstance(nav, dict):
-        kept = {key: drop_missing_optional(value, docs_dir) for key, value in nav.items()}
-        kept = {key: value for key, value in kept.items() if value is not None}
-        return kept or None
+        entries = {key: drop_missing_optional(value, docs_dir) for key, value in nav.items()}
+        return {key: value for key, value in entries.items() if value is not None} or None
     if isinstance(nav, str) and nav in OPTIONAL_PAGES and not (docs_dir / nav).is_file():
         return None
     return nav
@@ -85,31 +81,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_pre_build(config: MkDocsConfig) -> None:
     root, briefings_dir, registry_dir = project_dirs(config)
     try:
-        archive = load_archive(briefings_dir, registry_dir, root)
-    except ProblemsError as error:
-        raise PluginError(problem_report(error.problems)) from None
-    docs_dir = Path(config.docs_dir)
-    files = generate.generated_pages(archive, methodology=(docs_dir / "methodology.md").is_file())
-    written, deleted = generate.sync_directory(docs_dir, files)
-    log.info(
-        f"archive: {len(archive.entries)} briefing(s), {len(archive.actors)} actor(s); "
-        f"{len(files)} generated page(s), {len(written)} written, {len(deleted)} deleted"
-    )
-    _extra_files.clear()
-    _extra_files.update(
-        generate.extra_files(
-            archive,
+        written = generate.write_site_sources(
+            root,
+            Path(config.docs_dir),
+            briefings_dir,
+            registry_dir,
             title=config.site_name,
             directory_urls=config.use_directory_urls,
             site_url=config.site_url or None,
         )
-    )
-
-
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for path, content in _extra_files.items():
-        files.append(File.generated(config, path, content=content))
-    return files
+    except ProblemsError as error:
+        raise PluginError(problem_report(error.problems)) from None
+    log.info(written.summary())
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

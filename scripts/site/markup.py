@@ -11,8 +11,10 @@ headings, lists, tables or snippet includes.
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
+from functools import lru_cache
 
 # Markdown characters escaped everywhere (Python-Markdown's escapable set, plus
 # '|' for tables; '.', '-', '+', '!' only matter at the start of a line).
@@ -24,8 +26,12 @@ _SAFE_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$")
 
 def inline(value: object) -> str:
     """One line of escaped Markdown text (whitespace collapsed)."""
-    flat = " ".join(str(value).split())
-    return _escape_line(flat)
+    return _inline(str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _inline(value: str) -> str:  # names and titles recur on many pages
+    return _escape_line(" ".join(value.split()))
 
 
 def text(value: object) -> str:
@@ -64,14 +70,19 @@ def yaml_string(value: object) -> str:
     Used for page front matter: Material prints ``page.meta.title`` unescaped
     into ``<title>``, so the value itself must be HTML-safe.
     """
-    import json
-
     return json.dumps(attribute(value), ensure_ascii=False)
 
 
 def relative(target: str, source: str) -> str:
-    """Link from the page at ``source`` to ``target`` (both docs-relative paths)."""
-    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+    """Link from the page at ``source`` to ``target`` (both docs-relative paths; ``target`` may end in ``#anchor``)."""
+    folder, _, name = target.rpartition("/")
+    way = _between(folder, source.rpartition("/")[0])
+    return name if way == "." else f"{way}/{name}"
+
+
+@lru_cache(maxsize=4096)
+def _between(target_folder: str, source_folder: str) -> str:  # few folders, many links
+    return posixpath.relpath(target_folder or ".", source_folder or ".")
 
 
 def link(label: str, target: str, source: str, classes: tuple[str, ...] = ()) -> str:

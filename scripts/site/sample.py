@@ -12,12 +12,13 @@ import random
 from dataclasses import replace
 import subprocess
 from pathlib import Path
+from typing import Any
 
 from .. import yamlio
 from ..model import STANCES, Briefing, Figure, Quote, Source, Unregistered
 from ..write import briefing_filename, render_briefing
 
-COUNTRIES = [
+COUNTRIES: list[dict[str, Any]] = [
     {"name": "Kazakhstan", "iso": "KZ", "aliases": ["Qazaqstan"], "demonyms": ["Kazakh"], "metonyms": ["Astana"]},
     {"name": "Kyrgyzstan", "iso": "KG", "aliases": ["Kyrgyz Republic"], "demonyms": ["Kyrgyz"], "metonyms": ["Bishkek"]},
     {"name": "Tajikistan", "iso": "TJ", "demonyms": ["Tajik"], "metonyms": ["Dushanbe"]},
@@ -31,7 +32,7 @@ COUNTRIES = [
     {"name": "United States", "iso": "US", "aliases": ["USA", "the US"], "demonyms": ["American"], "metonyms": ["Washington"]},
     {"name": "Ukraine", "iso": "UA", "demonyms": ["Ukrainian"], "metonyms": ["Kyiv"]},
 ]
-PEOPLE = [
+PEOPLE: list[dict[str, Any]] = [
     {"name": "Emomali Rahmon", "country": "Tajikistan", "category": "official",
      "roles": [{"title": "President of Tajikistan", "from": 1994}], "aliases": ["Emomali Rakhmon", "Rahmonov"],
      "short": ["Rahmon", "Rakhmon"]},
@@ -48,7 +49,7 @@ PEOPLE = [
     {"name": "Alnur Musayev", "country": "Kazakhstan", "category": "official",
      "roles": [{"title": "Chairman of the National Security Committee", "from": 1997, "to": 2001}], "short": ["Musayev"]},
 ]
-ORGANISATIONS = [
+ORGANISATIONS: list[dict[str, Any]] = [
     {"name": "Collective Security Treaty Organization", "kind": "alliance", "acronyms": ["CSTO"]},
     {"name": "Shanghai Cooperation Organisation", "kind": "intergovernmental", "acronyms": ["SCO"]},
     {"name": "Organization of Turkic States", "kind": "intergovernmental", "acronyms": ["OTS"], "aliases": ["Turkic Union"]},
@@ -56,7 +57,7 @@ ORGANISATIONS = [
     {"name": "Gazprom", "kind": "company", "country": "Russia"},
     {"name": "Financial Times", "kind": "outlet", "aliases": ["FT"]},
 ]
-GROUPS = [
+GROUPS: list[dict[str, Any]] = [
     {"name": "Central Asian states", "members": ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"],
      "aliases": ["the five Central Asian states"]},
 ]
@@ -206,9 +207,9 @@ _WORDS = (
 def synthetic_briefings(count: int, seed: int = 7) -> list[Briefing]:
     """``count`` plausible briefings over three years, with registry actors and some unregistered ones."""
     rng = random.Random(seed)
-    countries = [c["name"] for c in COUNTRIES]
-    people = [p["name"] for p in PEOPLE]
-    organisations = [o["name"] for o in ORGANISATIONS]
+    countries = [str(c["name"]) for c in COUNTRIES]
+    people = [str(p["name"]) for p in PEOPLE]
+    organisations = [str(o["name"]) for o in ORGANISATIONS]
     out = []
     for i in range(count):
         year = 2022 + i % 3

@@ -69,7 +69,8 @@ def shoot(site: Path, out: Path) -> list[Path]:
         for scheme in ("light", "dark"):
             context = playwright.chromium.launch_persistent_context(
                 f"{profile}/{scheme}", executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
-                viewport=VIEWPORT, color_scheme=scheme,  # the palette follows prefers-color-scheme
+                viewport=VIEWPORT,  # type: ignore[arg-type]
+                color_scheme=scheme,  # the palette follows prefers-color-scheme
             )
             page = context.pages[0] if context.pages else context.new_page()
             for name, url in targets(page, site).items():

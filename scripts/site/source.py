@@ -1,0 +1,257 @@
+"""Where the site gets its briefings: validated once, in parallel, and remembered.
+
+The site never parses or validates a briefing itself: :func:`validated` calls
+the pipeline's own validator (the one seam below; when the briefing format
+moves to its own module, only ``_validate_file`` changes). Two things make a
+large archive cheap to rebuild:
+
+* **A cache of validated briefings** (``build/cache/site-briefings.json``): a
+  file whose bytes, seed and context are unchanged since it was last found
+  valid is not read again by YAML and JSON Schema. The context is everything
+  validation depends on besides the file: the registry's and the schemas'
+  bytes and the validating code's source; when any changes, everything is
+  validated again. Only valid briefings are remembered; any problem stops the
+  build exactly as without the cache. The cache is JSON (never pickle): a
+  stale or hand-edited cache can at worst cost a revalidation.
+* **Both cores** for what must be validated: files are split between worker
+  processes when there are many of them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..model import Briefing, briefing_from_front_matter
+from ..problems import Problem, ProblemsError
+from ..registry import Registry, load_registry
+
+CACHE_FILE = Path("build") / "cache" / "site-briefings.json"
+CACHE_VERSION = 1
+PARALLEL_FROM = 400  # files to validate before worker processes pay for themselves
+# The validating code: a change to any of these modules revalidates every briefing.
+VALIDATING_MODULES = ("model", "validate", "registry", "yamlio", "yamllines", "slugs", "paths", "problems")
+
+
+# -- the seam: how one briefing file is validated ---------------------------------
+
+
+def _validate_file(path: Path, registry: Registry, root: Path) -> tuple[Briefing | None, list[Problem]]:
+    from ..validate import validate_file
+
+    return validate_file(path, registry, root)
+
+
+def _briefing_paths(directory: Path) -> list[Path]:
+    from ..validate import briefing_paths
+
+    return briefing_paths(directory)
+
+
+def _display_name(path: Path, root: Path) -> str:
+    from ..validate import display_name
+
+    return display_name(path, root)
+
+
+# -- fingerprints -------------------------------------------------------------------
+
+
+def _digest(parts: Iterable[bytes]) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(len(part).to_bytes(8, "little"))
+        h.update(part)
+    return h.hexdigest()
+
+
+def context_fingerprint(registry_dir: Path, schema_dir: Path) -> str:
+    """What validation depends on besides the briefing and its seed."""
+    package = Path(__file__).resolve().parents[1]
+    files = sorted(registry_dir.glob("*.yaml")) + sorted(schema_dir.glob("*.json"))
+    files += [package / f"{name}.py" for name in VALIDATING_MODULES]
+    parts = [f"{CACHE_VERSION} {sys.version_info[:2]}".encode()]
+    for path in files:
+        if path.is_file():
+            parts += [path.name.encode(), path.read_bytes()]
+    return _digest(parts)
+
+
+def inputs_fingerprint(briefings_dir: Path, registry_dir: Path, root: Path, *extra: str) -> str:
+    """Everything the generated pages depend on: the briefings' and seeds' files, the registry,
+    the schemas, the code (validation and site) and ``extra`` settings. Cheap: bytes of the
+    briefings, sizes and times of the seeds."""
+    package = Path(__file__).resolve().parents[1]
+    schema_dir = package.parent / "docs" / "schemas"
+    parts = [context_fingerprint(registry_dir, schema_dir).encode(), *(e.encode() for e in extra)]
+    for path in sorted((package / "site").glob("*.py")):
+        parts += [path.name.encode(), path.read_bytes()]
+    for path in _briefing_paths(briefings_dir):
+        try:
+            content = hashlib.sha256(path.read_bytes()).digest()
+        except OSError:
+            content = b"unreadable"
+        parts += [path.name.encode(), b"link" if path.is_symlink() else b"file", content]
+    seeds = root / "seeds"
+    for path in sorted(seeds.glob("*.txt")) if seeds.is_dir() else []:
+        stat = path.stat()
+        parts.append(f"{path.name} {stat.st_size} {stat.st_mtime_ns}".encode())
+    return _digest(parts)
+
+
+def _seed_stamp(root: Path, briefing: Briefing) -> list[Any] | None:
+    """(size, mtime) of the briefing's seed, so a changed seed is validated again."""
+    if not briefing.source.seed:
+        return None
+    try:
+        stat = (root / briefing.source.seed).stat()
+    except OSError:
+        return ["missing"]
+    return [stat.st_size, stat.st_mtime_ns]
+
+
+# -- the cache ----------------------------------------------------------------------
+
+
+@dataclass
+class Cache:
+    context: str
+    files: dict[str, dict[str, Any]]  # display name -> {sha256, seed, front_matter, body}
+
+    @staticmethod
+    def read(path: Path, context: str) -> Cache:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("context") == context and isinstance(data.get("files"), dict):
+                return Cache(context, data["files"])
+        except (OSError, ValueError, AttributeError):
+            pass
+        return Cache(context, {})
+
+    def write(self, path: Path) -> None:
+        from ..write import atomic_write
+
+        # Keys keep their order (evidence is shown in the order it was written).
+        atomic_write(path, json.dumps({"context": self.context, "files": dict(sorted(self.files.items()))},
+                                      ensure_ascii=False, separators=(",", ":")))
+
+
+def _remembered(item: dict[str, Any], digest: str, root: Path) -> Briefing | None:
+    if item.get("sha256") != digest:
+        return None
+    try:
+        briefing = briefing_from_front_matter(item["front_matter"], item["body"])
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+    return briefing if _seed_stamp(root, briefing) == item.get("seed") else None
+
+
+# -- validation, in parallel when it pays ---------------------------------------------
+
+_worker_registry: Registry | None = None
+
+
+def _init_worker(registry_dir: str) -> None:
+    global _worker_registry
+    _worker_registry = load_registry(Path(registry_dir))
+
+
+def _validate_chunk(paths: list[str], root: str) -> list[tuple[str, Briefing | None, list[Problem]]]:
+    assert _worker_registry is not None
+    out = []
+    for name in paths:
+        briefing, problems = _validate_file(Path(name), _worker_registry, Path(root))
+        out.append((name, briefing, problems))
+    return out
+
+
+def _validate_many(paths: list[Path], registry: Registry, registry_dir: Path, root: Path, workers: int) -> dict[Path, tuple[Briefing | None, list[Problem]]]:
+    if workers < 2 or len(paths) < PARALLEL_FROM:
+        return {p: _validate_file(p, registry, root) for p in paths}
+    chunks = [[str(p) for p in paths[i::workers]] for i in range(workers)]
+    results: dict[Path, tuple[Briefing | None, list[Problem]]] = {}
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(str(registry_dir),)) as pool:
+        for chunk in pool.map(_validate_chunk, chunks, [str(root)] * len(chunks)):
+            for name, briefing, problems in chunk:
+                results[Path(name)] = (briefing, problems)
+    return results
+
+
+def default_workers() -> int:
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+@dataclass(frozen=True)
+class Loaded:
+    registry: Registry
+    briefings: list[tuple[str, Briefing]]  # (display name, briefing), sorted by name
+    validated: int  # files validated in this run (the rest came from the cache)
+
+
+def load_briefings(
+    briefings_dir: Path,
+    registry_dir: Path,
+    root: Path,
+    *,
+    cache: Path | None = None,
+    workers: int | None = None,
+) -> Loaded:
+    """The registry and every valid briefing; raise :class:`ProblemsError` listing every problem.
+
+    ``cache`` (default ``root/build/cache/site-briefings.json``; pass a path
+    to move it) remembers valid briefings between runs.
+    """
+    registry = load_registry(registry_dir)  # raises ProblemsError itself
+    cache_path = cache if cache is not None else root / CACHE_FILE
+    schema_dir = Path(__file__).resolve().parents[2] / "docs" / "schemas"
+    remembered = Cache.read(cache_path, context_fingerprint(registry_dir, schema_dir))
+    paths = _briefing_paths(briefings_dir)
+
+    good: dict[str, Briefing] = {}
+    digests: dict[str, str] = {}
+    to_validate: list[Path] = []
+    names = {path: _display_name(path, root) for path in paths}
+    for path in paths:
+        name = names[path]
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            to_validate.append(path)  # the validator says why it cannot be read
+            continue
+        digests[name] = hashlib.sha256(raw).hexdigest()
+        item = remembered.files.get(name)
+        briefing = _remembered(item, digests[name], root) if item and not path.is_symlink() else None
+        if briefing is None:
+            to_validate.append(path)
+        else:
+            good[name] = briefing
+
+    problems: list[Problem] = []
+    results = _validate_many(to_validate, registry, registry_dir, root, workers or default_workers())
+    fresh: dict[str, dict[str, Any]] = {}
+    for path in to_validate:
+        briefing, found = results[path]
+        problems += found
+        if briefing is not None and not found:
+            name = names[path]
+            good[name] = briefing
+            if name in digests:
+                fresh[name] = {
+                    "sha256": digests[name],
+                    "seed": _seed_stamp(root, briefing),
+                    "front_matter": briefing.front_matter(),
+                    "body": briefing.text,
+                }
+    if problems:
+        raise ProblemsError(problems)
+    kept = {name: item for name, item in remembered.files.items() if name in good and name not in fresh}
+    if fresh or len(kept) != len(remembered.files):
+        Cache(remembered.context, {**kept, **fresh}).write(cache_path)
+    return Loaded(registry, sorted(good.items()), len(to_validate))
