@@ -100,6 +100,39 @@ def test_date_in_the_source_url() -> None:
     assert (result.date, result.basis) == ("2023-05-18", "stated")
 
 
+def test_a_widget_date_above_the_page_is_not_the_publication_date() -> None:
+    # a rates widget shows the day the page was copied; the line repeating the headline carries the article's date
+    text = (
+        "Exchange rates on 14.02.2025\nUSD 505.12\nEUR 530.40\nSearch\n"
+        "Kazakhstan 03.06.2021 Tokayev signs law on water cooperation with Uzbekistan\n"
+        "Tokayev signs law on water cooperation with Uzbekistan\n\n"
+        "Astana (Kazinform) -- President Kassym-Jomart Tokayev signed the law ratifying the agreement with Uzbekistan "
+        "on the joint use of transboundary rivers, the Akorda press service said. The agreement sets out how the two "
+        "countries share the water of the Syr Darya.\n"
+    )
+    result = extract_date(text)
+    assert (result.date, result.basis) == ("2021-06-03", "stated")
+    assert not any(c.date == "2025-02-14" or c.earliest == "2025-02-14" for c in result.candidates)
+
+
+def test_a_caption_date_only_bounds_the_publication_date() -> None:
+    text = (
+        "Tokayev and Mirziyoyev discuss water in Astana\n\n"
+        "The presidents of Kazakhstan and Uzbekistan discussed water sharing, trade and transit during talks in Astana, "
+        "the Akorda press service said. They agreed to meet again before the end of the year to sign a new agreement.\n\n"
+        "Kassym-Jomart Tokayev and Shavkat Mirziyoyev in Astana, 12 March 2021. Photo: Akorda\n\n"
+        "The two leaders also discussed regional security and instructed their governments to prepare a roadmap.\n"
+    )
+    result = extract_date(text)
+    assert result.basis != "stated" and result.date != "2021-03-12"
+    assert any(c.kind == "caption" and c.earliest == "2021-03-12" and c.date is None for c in result.candidates)
+
+
+def test_a_time_glued_to_the_year_still_reads_as_a_date() -> None:
+    result = extract_date("Ministers' speeches\n\n4 February 201911:29\n\nLavrov spoke to students in Bishkek about the union state.")
+    assert (result.date, result.basis) == ("2019-02-04", "stated")
+
+
 # --- days of a war -----------------------------------------------------------------------
 
 

@@ -225,7 +225,7 @@ def large_calendar(calendar: Calendar) -> Calendar:
 
 
 def sentences_to_match() -> list[str]:
-    from scripts.extract.dates.doc import document
+    from scripts.extract.dates.doc import date_view
 
     made_up = [
         "The SCO summit in Astana opened on Thursday with leaders of ten states.",
@@ -236,7 +236,7 @@ def sentences_to_match() -> list[str]:
         "President Joe Biden met the C5+1 leaders in New York.",
         "Nothing here names an event.",
     ]
-    seeds = [s.text for path in sorted(paths.SEEDS.glob("*.txt")) for s in document(path.read_text(encoding="utf-8")).sentences]
+    seeds = [s.text for path in sorted(paths.SEEDS.glob("*.txt")) for s in date_view(path.read_text(encoding="utf-8")).sentences]
     return made_up + seeds
 
 

@@ -79,7 +79,7 @@ def draft_from_document(doc: Document, seed: str | None, sha256: str | None, reg
     lead = next((s.text for s in sentences if s.zone in LEAD_ZONES), sentences[0].text if sentences else None)
     title, title_evidence = extract_title(doc.headline, lead)
     url = header.get("url") or doc.source_url
-    dated = extract_date(doc.raw, url=url)
+    dated = extract_date(doc, url=url)
     stance = extract_stance(sentences, entities, doc.headline)
     lead_sentences = [s for s in sentences if s.zone in SUMMARY_ZONES]
     summary, thesis, key_points = extract_summary(lead_sentences, _actor_weights(entities, stance.main_actors))

@@ -51,7 +51,8 @@ from __future__ import annotations
 from ...events import Calendar, default_calendar
 from .clue import Clue, DateCandidate, DateResult
 from .combine import lower_bound, resolve, result
-from .doc import Doc, document
+from ..document import Document
+from .doc import Doc, date_view
 from .event_clues import event_clues, title_clues, weekday_clues
 from .links import link_clues
 from .printed import partial_clues, printed_clues
@@ -61,10 +62,10 @@ from .years import year_clues
 __all__ = ["DateCandidate", "DateResult", "extract_date"]
 
 
-def extract_date(text: str, *, url: str | None = None, events: Calendar | None = None) -> DateResult:
-    """The publication date of the raw article ``text`` (see the module docstring)."""
+def extract_date(source: str | Document, *, url: str | None = None, events: Calendar | None = None) -> DateResult:
+    """The publication date of a raw article (its text, or its document model; see the module docstring)."""
     calendar = events if events is not None else default_calendar()
-    doc = document(text)
+    doc = date_view(source)
     clues = collect(doc, url, calendar)
     estimate = resolve(clues)
     anchor = estimate.date if estimate and estimate.score >= 0.25 else None

@@ -1,94 +1,110 @@
-"""The date extractor's view of a raw text: lines, their zones, sentences and links.
+"""The date extractor's view of the shared document model (:mod:`scripts.extract.document`).
 
-Zones: ``head`` (first 4 non-empty lines), ``tail`` (last 4), ``related`` (after a
-"Read also" header), ``body``.
+Dates are read from every line of the page, furniture included (a stamp, a live-blog
+promo's "447th day of the war", an "Original article: <url>" footer), so the view keeps
+each line's raw text with its zone, and splits lines the article does not keep into
+sentences with the same splitter (:func:`scripts.textutil.sentence_spans`). Lines in
+``RELATED_ZONES`` hold other stories' headlines and dates: nothing in them dates this
+article. A date in a menu (a widget's "rates as of ...", another story's headline) or a
+caption (when the photo was taken) is not a publication date either. ``place`` tells
+where a line stands: ``head`` (above the article's prose), ``body`` or ``tail`` (below it).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Iterable
 
-RELATED_HEADER = re.compile(
-    r"^\W{0,3}(read also|also read|see also|related( articles| news| stories| posts| materials)?|read more|more on (this|the topic)"
-    r"|latest news|most read|most popular|popular|recommended|you may (also )?like|other news|more news|news feed|more stories"
-    r"|читайте также|по теме|citește și)\W{0,3}$",
-    re.IGNORECASE,
-)
-SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"”»’']?\s+(?=[\"“«‘'(]?[A-ZА-ЯЁ0-9])")
-URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'“”«»]+|\b(?:[a-z0-9-]+\.)+(?:com|cn|ru|ua|kz|uz|kg|tj|tm|ro|net|org|info|news|app)/[^\s<>\"'“”«»]*", re.IGNORECASE)
+from ...clean import URL
+from ...textutil import sentence_spans
+from ..document import Document, build_document
+
+RELATED_ZONES = ("related-links",)
+NOT_PUBLICATION_ZONES = ("related-links", "menu", "caption")
 
 
 @dataclass(frozen=True)
 class Sentence:
     text: str
     line: int  # index into Doc.lines
-    index: int  # position among the article's sentences (related-links block excluded)
-    zone: str  # head | body | tail | related
+    index: int  # position among the sentences outside RELATED_ZONES
+    zone: str  # the document zone of its line
+    place: str  # head | body | tail
 
 
 @dataclass(frozen=True)
 class Doc:
-    text: str
-    lines: tuple[str, ...]
+    document: Document
+    lines: tuple[str, ...]  # raw text of each line of the document
     zones: tuple[str, ...]
+    reasons: tuple[str, ...]  # why the line has its zone ('publication stamp', 'photo credit', ...)
+    places: tuple[str, ...]
     sentences: tuple[Sentence, ...]
     urls: tuple[tuple[int, str], ...]  # (line index, url)
 
+    @property
+    def text(self) -> str:
+        return self.document.raw
+
+    def related(self, line: int) -> bool:
+        """Whether line ``line`` belongs to other stories (related links, menus)."""
+        return self.zones[line] in RELATED_ZONES
+
+    def may_print_publication(self, line: int) -> bool:
+        """Whether a date printed on line ``line`` may be the article's publication date."""
+        return self.zones[line] not in NOT_PUBLICATION_ZONES
+
     def article_sentences(self) -> Iterable[Sentence]:
-        return (s for s in self.sentences if s.zone != "related")
+        return (s for s in self.sentences if s.zone not in RELATED_ZONES)
 
 
-def _zones(lines: list[str]) -> list[str]:
-    """head (first 4 non-empty lines), tail (last 4), related (after a 'Read also' header), body."""
-    filled = [i for i, line in enumerate(lines) if line.strip()]
-    zones = ["body"] * len(lines)
-    for i in filled[:4]:
-        zones[i] = "head"
-    for i in filled[-4:]:
-        zones[i] = "tail"
-    related = False
-    for i in filled:
-        line = lines[i].strip()
-        if RELATED_HEADER.match(line) or re.match(r"^(read also|see also|related|also read)\s*:", line, re.IGNORECASE):
-            related = True
-        elif related and len(line) > 300:
-            related = False
-        if related:
-            zones[i] = "related"
-    return zones
+def _places(document: Document) -> list[str]:
+    kept = [i for i, line in enumerate(document.lines) if line.kept]
+    if not kept:
+        return ["body"] * len(document.lines)
+    return ["head" if i < kept[0] else "tail" if i > kept[-1] else "body" for i in range(len(document.lines))]
 
 
-def document(text: str) -> Doc:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    zones = _zones(lines)
+def date_view(source: str | Document) -> Doc:
+    """The date extractor's view of a raw text or of its document model."""
+    document = source if isinstance(source, Document) else build_document(source)
+    places = _places(document)
+    by_line: dict[int, list[str]] = {}
+    for sentence in document.sentences:
+        by_line.setdefault(sentence.line, []).append(sentence.text)
     sentences: list[Sentence] = []
-    urls: list[tuple[int, str]] = []
     index = 0
-    for number, line in enumerate(lines):
-        for found in URL_RE.finditer(line):
-            urls.append((number, found.group(0).rstrip(".,;)]")))
-        stripped = line.strip()
-        if not stripped:
+    for number, line in enumerate(document.lines):
+        raw = line.raw.strip()
+        if not raw:
             continue
-        for part in SENTENCE_SPLIT.split(stripped):
-            if part.strip():
-                sentences.append(Sentence(part.strip(), number, index, zones[number]))
-                if zones[number] != "related":
-                    index += 1
-    return Doc(text, tuple(lines), tuple(zones), tuple(sentences), tuple(urls))
+        parts = by_line.get(line.number) if line.kept else None
+        if not parts:
+            parts = [" ".join(raw[a:b].split()) for a, b in sentence_spans(raw)]
+        for part in parts:
+            sentences.append(Sentence(part, number, index, line.zone, places[number]))
+            if line.zone not in RELATED_ZONES:
+                index += 1
+    entry = {n: i for i, line in enumerate(document.lines) for n in line.numbers}
+    urls = tuple((entry.get(link.line, 0), link.url) for link in document.urls)
+    return Doc(
+        document,
+        tuple(line.raw for line in document.lines),
+        tuple(line.zone for line in document.lines),
+        tuple(line.reason for line in document.lines),
+        tuple(places),
+        tuple(sentences),
+        urls,
+    )
 
 
-def sentence_at(doc: Doc, line: int, offset: int) -> str:
-    """The sentence of line ``line`` that contains character ``offset``."""
-    text = doc.lines[line]
-    starts = [0] + [m.end() for m in SENTENCE_SPLIT.finditer(text)]
-    start = max(s for s in starts if s <= offset)
-    following = [s for s in starts if s > offset]
-    return text[start : following[0] if following else len(text)].strip()
+def sentence_at(doc: Doc, line: int, snippet: str) -> str:
+    """The sentence of line ``line`` that contains ``snippet`` (the whole line if none does)."""
+    for sentence in doc.sentences:
+        if sentence.line == line and snippet in sentence.text:
+            return sentence.text
+    return " ".join(doc.lines[line].split())
 
 
 def blank_urls(line: str) -> str:
-    return URL_RE.sub(lambda m: " " * len(m.group(0)), line)
-
+    return URL.sub(lambda m: " " * len(m.group(0)), line)

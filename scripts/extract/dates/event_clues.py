@@ -255,7 +255,7 @@ HISTORICAL_TITLE = re.compile(r"\b(former|formerly|then|ex|late|first|previous|p
 def title_clues(doc: Doc, calendar: Calendar) -> list[Clue]:
     """Phrases that date the writing: 'President Tokayev' (not before 2019-03-20), 'former Prime
     Minister Kishida' (not before 2024-10-01), 'President Nazarbayev' (probably not after 2019-03-19)."""
-    text = "\n".join(line for line, zone in zip(doc.lines, doc.zones) if zone != "related")
+    text = "\n".join(line for number, line in enumerate(doc.lines) if not doc.related(number))
     clues: list[Clue] = []
     for event in calendar.with_phrases_in(text):
         for regexes, day, how in ((event.since_start, event.start, "since"), (event.since_end, event.end, "after")):

@@ -12,7 +12,7 @@ from .clue import make_date
 MONTH_WORD = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 ENGLISH_MONTH_WORD = "(?:" + "|".join(sorted((m.capitalize() for m in ENGLISH_MONTHS), key=len, reverse=True)) + r")\.?"
 WEEKDAY_PREFIX = r"(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+)?"
-YEAR_GROUP = r"(?P<y>(?:19|20)\d{2})(?!\d)"
+YEAR_GROUP = r"(?P<y>(?:19|20)\d{2})(?!\d(?!\d?:\d\d))"  # a time may be glued on: "4 February 201911:29"
 DAY_GROUP = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 
 FULL_DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -101,7 +101,7 @@ def link_clues(doc: Doc, url: str | None) -> list[Clue]:
         if url and (found == url or url.startswith(found) or found.startswith(url)):
             continue
         labelled, _ = _url_context(doc, found)
-        links.append((found, "labelled" if labelled else ("related" if doc.zones[number] == "related" else "link")))
+        links.append((found, "labelled" if labelled else ("related" if doc.related(number) else "link")))
     clues: list[Clue] = []
     for link, role in dict.fromkeys(links):
         clues += _id_clues(link, role)

@@ -13,9 +13,21 @@ from .tense import tense_at
 from .years import newest_year
 
 
-def _residue(line: str, match: DateMatch) -> str:
-    """What is left of a line once the date, times, weekdays, labels and separators are removed."""
-    rest = line[: match.start] + " " + line[match.end :]
+def _without_headline(rest: str, headline: str | None) -> str:
+    """``rest`` less the article's headline when it repeats it (a share widget or breadcrumb with the date)."""
+    if not headline:
+        return rest
+    words = re.findall(r"\w+", headline.lower())
+    present = set(re.findall(r"\w+", rest.lower()))
+    if len(words) < 3 or sum(w in present for w in words) < 0.8 * len(words):
+        return rest
+    return re.sub(r"\w+", lambda m: " " if m.group(0).lower() in words else m.group(0), rest)
+
+
+def _residue(line: str, match: DateMatch, headline: str | None = None) -> str:
+    """What is left of a line once the date, times, weekdays, labels, separators and a repeated
+    headline are removed."""
+    rest = _without_headline(line[: match.start] + " " + line[match.end :], headline)
     rest = TIME_RE.sub(" ", rest)
     rest = re.sub(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", " ", rest, flags=re.I)
     rest = re.sub(LABEL_RE.pattern.replace(r"\s*$", ""), " ", rest, flags=re.I)
@@ -40,12 +52,14 @@ def _is_dateline(line: str, match: DateMatch) -> bool:
     )
 
 
-def _role(line: str, match: DateMatch, zone: str) -> tuple[str, float]:
-    """How a date stands in its line: (kind, weight as a publication date) or ('date-mention', 0)."""
+def _role(line: str, match: DateMatch, related: bool, place: str, headline: str | None) -> tuple[str, float]:
+    """How a date stands in its line: (kind, weight as a publication date) or ('date-mention', 0).
+
+    ``related``: the line cannot print the publication date (other stories, menus, captions);
+    ``place``: head, body or tail of the page; ``headline``: the article's, which a stamp line may repeat."""
     before = TIME_RE.sub(" ", line[max(0, match.start - 40) : match.start])
     before = re.sub(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[,\s]*$", "", before.rstrip(), flags=re.I)
     label = LABEL_RE.search(before.rstrip(" ,"))
-    related = zone == "related"
     if re.search(r"\d\s*(?:[-–—]|and|&|to)\s*$", line[max(0, match.start - 6) : match.start]) or re.match(r"^\s*(?:[-–—]|and|&|to)\s*\d", line[match.end :]):
         return "date-mention", 0.0  # one end of a range of days: an event's dates
     if re.search(r"\(@\w+\)\s*$", line[: match.start]):
@@ -57,9 +71,9 @@ def _role(line: str, match: DateMatch, zone: str) -> tuple[str, float]:
         return "date-mention", 0.0
     if _is_dateline(line, match):
         return "dateline", 0.9
-    residue = _residue(line, match)
+    residue = _residue(line, match, headline)
     if len(residue) <= 40 and len(residue.split()) <= 6 and not re.search(r"[.!?]\s*$", residue):
-        return "date-line", {"head": 0.85, "tail": 0.75}.get(zone, 0.6)
+        return "date-line", {"head": 0.85, "tail": 0.75}.get(place, 0.6)
     return "date-mention", 0.0
 
 
@@ -70,10 +84,9 @@ def printed_clues(doc: Doc) -> list[Clue]:
     earliest_future: tuple[dt.date, str] | None = None
     for number, raw in enumerate(doc.lines):
         line = blank_urls(raw)
-        zone = doc.zones[number]
         for match in full_dates(line):
             assert match.day is not None
-            kind, weight = _role(line, match, zone)
+            kind, weight = _role(line, match, not doc.may_print_publication(number), doc.places[number], doc.document.headline)
             quote = excerpt(raw, match.start, match.end, 90)
             if weight:
                 if match.ambiguous:
@@ -86,9 +99,13 @@ def printed_clues(doc: Doc) -> list[Clue]:
                 if kind == "updated-label":
                     clues.append(Clue(kind, "stated", f"'{quote}' -> updated, so published on or before", hi=match.day, strength=0.6, group=f"line{number}"))
                 continue
-            if zone == "related":
+            zone = doc.zones[number]
+            if zone in ("related-links", "menu"):
+                continue  # other stories' dates, a widget's 'rates as of ...'
+            if zone == "caption":
+                clues.append(Clue("caption", "derived", f"'{quote}' -> a photo's date (caption), so published on or after", lo=match.day, strength=0.3, group=f"line{number}"))
                 continue
-            sentence = sentence_at(doc, number, match.start)
+            sentence = sentence_at(doc, number, raw[match.start : match.end])
             offset = max(0, sentence.find(raw[match.start : match.end]))
             tense = tense_at(sentence, offset) or "past"
             if tense == "future":
@@ -150,14 +167,13 @@ def partial_clues(doc: Doc, anchor: dt.date | None, floor: dt.date | None, other
     clues: list[Clue] = []
     lead = _lead_weekdays(doc)
     for number, raw in enumerate(doc.lines):
-        line = blank_urls(raw)
-        zone = doc.zones[number]
-        if zone == "related":
+        if doc.zones[number] in ("related-links", "menu", "caption"):
             continue
+        line = blank_urls(raw)
         full = full_dates(line)
         for match in partial_dates(line, full):
             quote = excerpt(raw, match.start, match.end, 90)
-            kind, weight = _role(line, match, zone)
+            kind, weight = _role(line, match, not doc.may_print_publication(number), doc.places[number], doc.document.headline)
             if weight:
                 clue = _partial_publication(match, anchor, floor, lead, quote, weight, number, others)
                 if clue:
@@ -165,7 +181,7 @@ def partial_clues(doc: Doc, anchor: dt.date | None, floor: dt.date | None, other
                 continue
             if anchor is None:
                 continue
-            sentence = sentence_at(doc, number, match.start)
+            sentence = sentence_at(doc, number, raw[match.start : match.end])
             tense = tense_at(sentence, max(0, sentence.find(raw[match.start : match.end]))) or "past"
             day = _nearest_year(match.month, match.dom, anchor, "after" if tense == "future" else "before")
             if day is None:

@@ -61,7 +61,7 @@ def war_day_clues(doc: Doc, calendar: Calendar) -> list[Clue]:
     clues: list[Clue] = []
     seen: set[tuple[int, int]] = set()
     for sentence in doc.sentences:
-        if sentence.zone == "related" or "day" not in sentence.text.lower():
+        if doc.related(sentence.line) or "day" not in sentence.text.lower():
             continue  # every day count says 'day'
         for kind, regex in WAR_DAY_PATTERNS:
             for match in regex.finditer(sentence.text):
@@ -103,7 +103,7 @@ def _war_day(match: re.Match[str], kind: str, sentence: Sentence, doc: Doc, cale
     day = war.start + dt.timedelta(days=offset)
     if war.end is not None and day > war.end + dt.timedelta(days=1):
         return None
-    live = LIVE_RE.search(sentence.text) or sentence.zone in ("head", "tail") and len(sentence.text) < 160
+    live = LIVE_RE.search(sentence.text) or sentence.place in ("head", "tail") and len(sentence.text) < 160
     weight = 0.9 if live else (0.45 if NARRATIVE_RE.search(sentence.text) else 0.7)
     how = f"day 1 = {war.start.isoformat()} ({war.name}), day {number} = {day.isoformat()}" if offset == number - 1 else f"{number} days after {war.start.isoformat()} ({war.name}) = {day.isoformat()}"
     quote = _war_phrase(sentence.text, match)
