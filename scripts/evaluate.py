@@ -431,6 +431,8 @@ def skipped_note(report: Report) -> str | None:
 
 
 def format_report(report: Report, details: bool) -> str:
+    if not report.scored:
+        return f"scored 0 of {report.entries} entries: no scores"
     lines = [f"scored {report.scored} of {report.entries} entries"]
     if report.changed:
         lines.append(f"warning: {len(report.changed)} texts differ from the annotated copy (sha256): "

@@ -223,6 +223,7 @@ def test_run_evaluate_with_every_text_missing_says_so_once_and_exits_1(tmp_path,
     assert captured.err.count("texts are missing") == 1 and "2 of 2" in captured.err
     assert "Traceback" not in captured.err
     assert "scored 0 of 2 entries" in captured.out
+    assert "precision" not in captured.out  # no table of empty scores that reads like perfect ones
 
 
 def test_run_evaluate_json_reports_every_field(tmp_path, capsys, monkeypatch):
