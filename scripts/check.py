@@ -54,10 +54,10 @@ def events_problems(registry_dir: Path, registry: Registry | None) -> list[Probl
 
 def seed_file_problems(seeds_dir: Path) -> list[Problem]:
     """Problems of the raw articles: encoding, emptiness, their optional header."""
-    from .seed_header import read_seed
+    from .seed import candidates, read_seed
 
     problems: list[Problem] = []
-    for path in sorted(seeds_dir.glob("*.txt")) if seeds_dir.is_dir() else []:
+    for path in candidates(seeds_dir):
         try:
             read_seed(path)
         except ProblemsError as error:

@@ -35,8 +35,11 @@ def build_parser() -> argparse.ArgumentParser:
     ingest = commands.add_parser(
         "ingest",
         help="draft a briefing for every seed that has none",
-        description="Draft a briefing in briefings/ for every seed in seeds/ that has none. "
-        "Existing briefings are never touched, except with --force.",
+        description="Draft a briefing in briefings/ for every seed in seeds/ that has none (or whose text "
+        "no briefing was drafted from). Every seed to draft is read and checked first: if any is bad, every "
+        "problem is reported and nothing is written. Then the drafts are made on every core and each is "
+        "written as soon as it is ready, so an interrupted run keeps what it finished and the next run goes on. "
+        "Existing briefings are never touched, except with --force; two ingests at once are refused.",
     )
     ingest.add_argument("--force", metavar="SEED", action="append", default=[],
                         help="redraft the briefing of SEED and print the diff (repeatable)")
@@ -44,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="with --force: also overwrite a briefing a person edited or marked reviewed")
     ingest.add_argument("--seeds", metavar="DIR", help="seed directory (default: seeds/)")
     ingest.add_argument("--briefings", metavar="DIR", help="briefing directory (default: briefings/)")
+    ingest.add_argument("--check", action="store_true",
+                        help="only read and check the seeds to draft; write nothing")
+    ingest.add_argument("--jobs", type=int, metavar="N", help="processes drafting at once (default: every core)")
     ingest.add_argument("--quiet", action="store_true", help="no progress lines")
 
     extract = commands.add_parser(

@@ -34,7 +34,7 @@ from .extract.entities import skeleton
 from .model import Briefing
 from .problems import Problem, ProblemsError
 from .registry import Registry, default_registry, fold
-from .write import render_body
+from .briefing import render_body
 
 
 @dataclass

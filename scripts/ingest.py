@@ -1,45 +1,124 @@
-"""``ingest``: draft a briefing for every seed that has none; never touch an existing one.
+"""``ingest``: draft a briefing for every seed that has none; never touch one a person edited.
 
-All seeds are read and drafted first; if any is bad (empty, not UTF-8, bad
-header), every problem is reported and nothing is written. ``--force SEED``
-redrafts one briefing and prints the diff, and refuses to overwrite a
-briefing a person edited (or marked ``reviewed: true``) unless told to.
+1. Take the lock of the briefing folder: a second ``ingest`` at the same time
+   refuses (it would draft the same seeds twice). Temporary files an
+   interrupted run left behind are removed.
+2. Find the seeds to draft: those no briefing names in ``source.seed``, and
+   whose text no briefing was drafted from (same SHA-256: a copy). Briefings
+   are read through :mod:`scripts.briefing`; what was read is cached in
+   ``.cache/ingest/`` (git-ignored), keyed by each file's size and modification time.
+3. Read and check every seed to draft (:func:`scripts.seed.read_seed`): if any
+   is bad, report every problem and write nothing (``--check`` stops here).
+4. Draft them on every core and write each briefing as soon as it is drafted,
+   atomically, in seed order. An interrupted run keeps what it finished; the
+   next run goes on from there.
+
+``--force SEED`` redrafts one briefing and prints the diff, and refuses to
+overwrite a briefing a person edited (or marked ``reviewed: true``) unless told to.
 """
 
 from __future__ import annotations
 
 import argparse
 import difflib
-import re
+import fcntl
+import hashlib
+import json
+import multiprocessing
+import os
 import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import paths
-from .extract import draft_briefing, seed_reference
-from .model import Briefing
+from . import briefing as briefing_format
+from . import fileio, paths
+from . import seed as seed_format
 from .problems import Problem, ProblemsError
-from .registry import default_registry
-from .write import atomic_write, briefing_filename, is_protected, render_briefing
 
-_SEED_LINE = re.compile(r"^  seed: ['\"]?(seeds/[^'\"\n]+)['\"]?\s*$", re.MULTILINE)
+CACHE = paths.ROOT / ".cache" / "ingest"
+PARALLEL_FROM = 8  # seeds; below this, one process is faster than starting workers
 
 
-def seeds_in(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.glob("*.txt") if p.is_file())
+@dataclass(frozen=True)
+class Known:
+    """What ingest needs to know of an existing briefing."""
+
+    seed: str | None
+    sha256: str | None
+
+
+class LockedError(Exception):
+    """Another ingest holds the lock of the briefing folder."""
+
+
+@contextmanager
+def folder_lock(directory: Path) -> Iterator[None]:
+    """An exclusive lock on ``directory`` itself (no lock file to leave behind)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise LockedError(paths.relative(directory)) from None
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+# -- what exists -------------------------------------------------------------------
+
+
+def _read_known(path: Path) -> Known:
+    read = briefing_format.read_file(path, paths.relative(path))
+    source = read.data.get("source") if isinstance(read.data, dict) else None
+    sha = source.get("sha256") if isinstance(source, dict) else None
+    return Known(briefing_format.seed_of(read.data), sha if isinstance(sha, str) else None)
+
+
+def index_path(directory: Path) -> Path:
+    """Where the cache of what the briefings of ``directory`` name is kept."""
+    return CACHE / f"{hashlib.sha256(str(directory.resolve()).encode()).hexdigest()[:16]}.json"
+
+
+def known_briefings(directory: Path) -> dict[str, Known]:
+    """File name -> seed and seed hash of every briefing in ``directory`` (cached by size and mtime)."""
+    index = index_path(directory)
+    try:
+        cached = json.loads(index.read_text(encoding="utf-8")) if index.is_file() else {}
+    except (OSError, ValueError):
+        cached = {}
+    cached = cached if isinstance(cached, dict) else {}
+    known: dict[str, Known] = {}
+    fresh: dict[str, list[object]] = {}
+    for entry in sorted(os.scandir(directory), key=lambda e: e.name) if directory.is_dir() else []:
+        if not entry.name.endswith(".md") or not entry.is_file(follow_symlinks=False):
+            continue
+        info = entry.stat(follow_symlinks=False)
+        stamp = [info.st_size, info.st_mtime_ns]
+        row = cached.get(entry.name)
+        if isinstance(row, list) and len(row) == 4 and row[:2] == stamp:
+            known[entry.name] = Known(row[2], row[3])
+        else:
+            known[entry.name] = _read_known(Path(entry.path))
+        fresh[entry.name] = [*stamp, known[entry.name].seed, known[entry.name].sha256]
+    if fresh != cached and directory.is_dir():
+        try:
+            fileio.atomic_write(index, json.dumps(fresh, sort_keys=True, separators=(",", ":")))
+        except OSError:
+            pass  # a cache: the next run reads the briefings again
+    return known
 
 
 def briefings_by_seed(directory: Path) -> dict[str, Path]:
-    """Map seed path (``seeds/x.txt``) -> the briefing that was drafted from it."""
+    """Map seed path (``seeds/x.txt``) -> the briefing drafted from it (the first, by name)."""
     found: dict[str, Path] = {}
-    for path in sorted(directory.glob("*.md")):
-        try:
-            head = path.read_text(encoding="utf-8", errors="replace")[:20_000]
-        except OSError:
-            continue
-        match = _SEED_LINE.search(head)
-        if match:
-            found.setdefault(match.group(1), path)
+    for name, info in known_briefings(directory).items():
+        if info.seed is not None:
+            found.setdefault(info.seed, directory / name)
     return found
 
 
@@ -54,74 +133,150 @@ def unique_path(directory: Path, filename: str, taken: set[Path]) -> Path:
     return path
 
 
+# -- drafting ----------------------------------------------------------------------
+
+
+def _draft(path: Path) -> tuple[str, str]:
+    """(file name, text) of the briefing of one seed (run in a worker)."""
+    from .extract import draft_briefing
+
+    drafted = draft_briefing(path)
+    return briefing_format.filename(drafted), briefing_format.render(drafted)
+
+
+def _warm_up() -> None:
+    """Load the registry and the calendar once, before workers fork (they share it)."""
+    from .extract import draft_from_text
+    from .registry import default_registry
+
+    draft_from_text("Warm-up.", None, None, default_registry())
+
+
+def drafts(seeds: list[Path], workers: int) -> Iterator[tuple[Path, str, str]]:
+    """(seed, file name, text) for every seed, in order, drafted on ``workers`` processes."""
+    _warm_up()
+    if workers <= 1 or len(seeds) < PARALLEL_FROM:
+        for path in seeds:
+            yield (path, *_draft(path))
+        return
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers) as pool:
+        for path, result in zip(seeds, pool.imap(_draft, seeds, chunksize=4)):
+            yield (path, *result)
+
+
+class Progress:
+    """``[i/N]`` lines on stderr: every item for short runs, every couple of seconds for long ones."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total, self.enabled, self.start, self.last = total, enabled and total > 1, time.monotonic(), 0.0
+
+    def __call__(self, index: int, message: str) -> None:
+        now = time.monotonic()
+        if not self.enabled or (self.total > 50 and now - self.last < 2 and index != self.total):
+            return
+        self.last = now
+        rate = index / max(now - self.start, 1e-6)
+        eta = f", about {(self.total - index) / rate:.0f} s left" if self.total > 50 and index < self.total else ""
+        print(f"[{index}/{self.total}] {message}{eta}", file=sys.stderr, flush=True)
+
+
 @dataclass
 class Plan:
-    seed: Path
-    briefing: Briefing
-    target: Path
-    text: str
+    todo: list[Path]
+    copies: list[tuple[Path, str]]  # (seed, briefing of a seed with the same text)
+
+
+def plan(seed_dir: Path, briefing_dir: Path) -> tuple[Plan, list[Problem]]:
+    """The seeds to draft, after reading and checking each of them; every problem found."""
+    known = known_briefings(briefing_dir)
+    drafted = {k.seed for k in known.values() if k.seed}
+    by_hash = {k.sha256: name for name, k in known.items() if k.sha256}
+    problems: list[Problem] = []
+    result = Plan([], [])
+    for path in seed_format.candidates(seed_dir):
+        ref = seed_format.reference(path)
+        if ref is not None and ref in drafted:
+            continue
+        try:
+            seed = seed_format.read_seed(path)
+        except ProblemsError as error:
+            problems += error.problems
+            continue
+        if seed.sha256 in by_hash:
+            result.copies.append((path, by_hash[seed.sha256]))
+            continue
+        by_hash[seed.sha256] = f"(this run, from {path.name})"
+        result.todo.append(path)
+    return result, problems
+
+
+def run_batch(seed_dir: Path, briefing_dir: Path, *, quiet: bool, check_only: bool, workers: int) -> int:
+    removed = fileio.temp_files(briefing_dir)
+    for tmp in removed:
+        tmp.unlink(missing_ok=True)
+    if removed and not quiet:
+        print(f"removed {len(removed)} temporary file(s) an interrupted run left in {paths.relative(briefing_dir)}/",
+              file=sys.stderr)
+    todo, problems = plan(seed_dir, briefing_dir)
+    for path, name in todo.copies:
+        print(f"skipped {paths.relative(path)}: the same text as the seed of {name}", file=sys.stderr)
+    if problems:
+        raise ProblemsError(problems)
+    if check_only:
+        print(f"ok: {len(todo.todo)} seed(s) to draft, all readable; nothing was written")
+        return 0
+    if not todo.todo:
+        print(f"nothing to do: every seed in {paths.relative(seed_dir)}/ has a briefing")
+        return 0
+    progress = Progress(len(todo.todo), not quiet)
+    taken: set[Path] = set()
+    for index, (seed_path, name, text) in enumerate(drafts(todo.todo, workers), 1):
+        target = unique_path(briefing_dir, name, taken)
+        taken.add(target)
+        fileio.atomic_write(target, text)
+        print(f"drafted {paths.relative(target)} from {paths.relative(seed_path)}")
+        progress(index, f"drafted {paths.relative(seed_path)}")
+    known_briefings(briefing_dir)  # refresh the index for the next run
+    return 0
+
+
+# -- --force -----------------------------------------------------------------------
 
 
 def unified_diff(old: str, new: str, old_name: str, new_name: str) -> str:
     return "".join(difflib.unified_diff(old.splitlines(True), new.splitlines(True), old_name, new_name))
 
 
-def progress(enabled: bool, index: int, total: int, message: str) -> None:
-    if enabled:
-        print(f"[{index}/{total}] {message}", file=sys.stderr, flush=True)
+def force_redraft(seed_path: Path, briefing_dir: Path, overwrite_edited: bool) -> int:
+    """Redraft the briefing of ``seed_path``, print the diff, refuse to overwrite a person's edits."""
+    from .extract import draft_briefing
 
-
-def plan_new(seed_dir: Path, briefing_dir: Path, quiet: bool) -> tuple[list[Plan], list[Problem]]:
-    """Draft (in memory) a briefing for each seed that has none."""
-    existing = briefings_by_seed(briefing_dir)
-    registry = default_registry()
-    todo = [s for s in seeds_in(seed_dir) if seed_reference(s) not in existing]
-    plans: list[Plan] = []
-    problems: list[Problem] = []
-    taken: set[Path] = set()
-    for index, seed in enumerate(todo, 1):
-        progress(not quiet and len(todo) > 1, index, len(todo), f"drafting {paths.relative(seed)}")
-        try:
-            briefing = draft_briefing(seed, registry)
-        except ProblemsError as error:
-            problems += error.problems
-            continue
-        target = unique_path(briefing_dir, briefing_filename(briefing), taken)
-        taken.add(target)
-        plans.append(Plan(seed, briefing, target, render_briefing(briefing)))
-    return plans, problems
-
-
-def force_redraft(seed: Path, briefing_dir: Path, overwrite_edited: bool) -> int:
-    """Redraft the briefing of ``seed``, print the diff, refuse to overwrite a person's edits."""
-    if not seed.is_file():
-        print(f"error: {seed}: no such seed file", file=sys.stderr)
-        return 1
-    existing = briefings_by_seed(briefing_dir).get(seed_reference(seed) or "")
-    briefing = draft_briefing(seed, default_registry())
-    text = render_briefing(briefing)
+    seed_format.read_seed(seed_path)  # a bad seed is a ProblemsError with its file and line
+    existing = briefings_by_seed(briefing_dir).get(seed_format.reference(seed_path) or "")
+    drafted = draft_briefing(seed_path)
+    text = briefing_format.render(drafted)
+    name = briefing_format.filename(drafted)
     if existing is None:
-        target = unique_path(briefing_dir, briefing_filename(briefing), set())
-        atomic_write(target, text)
+        target = unique_path(briefing_dir, name, set())
+        fileio.atomic_write(target, text)
         print(f"drafted {paths.relative(target)} (no earlier briefing)")
         return 0
     old = existing.read_text(encoding="utf-8")
-    target = existing if existing.name == briefing_filename(briefing) else unique_path(
-        briefing_dir, briefing_filename(briefing), set()
-    )
+    target = existing if existing.name == name else unique_path(briefing_dir, name, set())
     diff = unified_diff(old, text, paths.relative(existing), paths.relative(target))
     if not diff:
         print(f"unchanged: {paths.relative(existing)}")
         return 0
     sys.stdout.write(diff)
-    if is_protected(old) and not overwrite_edited:
+    if briefing_format.is_protected(old) and not overwrite_edited:
         print(
             f"refused: {paths.relative(existing)} was edited by a person or marked reviewed: true; "
             "the diff above is what a redraft would change. Re-run with --overwrite-edited to replace it.",
             file=sys.stderr,
         )
         return 1
-    atomic_write(target, text)
+    fileio.atomic_write(target, text)
     if target != existing:
         existing.unlink()
     print(f"redrafted {paths.relative(target)}")
@@ -131,14 +286,14 @@ def force_redraft(seed: Path, briefing_dir: Path, overwrite_edited: bool) -> int
 def run_ingest(args: argparse.Namespace) -> int:
     seed_dir = Path(args.seeds) if args.seeds else paths.SEEDS
     briefing_dir = Path(args.briefings) if args.briefings else paths.BRIEFINGS
-    if args.force:
-        return max(force_redraft(Path(seed), briefing_dir, args.overwrite_edited) for seed in args.force)
-    plans, problems = plan_new(seed_dir, briefing_dir, args.quiet)
-    if problems:
-        raise ProblemsError(problems)
-    for plan in plans:
-        atomic_write(plan.target, plan.text)
-        print(f"drafted {paths.relative(plan.target)} from {paths.relative(plan.seed)}")
-    if not plans:
-        print(f"nothing to do: every seed in {paths.relative(seed_dir)}/ has a briefing")
-    return 0
+    workers = max(1, int(getattr(args, "jobs", 0) or os.cpu_count() or 1))
+    try:
+        with folder_lock(briefing_dir):
+            if args.force:
+                return max(force_redraft(Path(seed), briefing_dir, args.overwrite_edited) for seed in args.force)
+            return run_batch(seed_dir, briefing_dir, quiet=args.quiet, check_only=getattr(args, "check", False),
+                             workers=workers)
+    except LockedError as error:
+        print(f"error: another ingest is running in {error}/: wait for it to finish, then run ingest again "
+              "(nothing was written)", file=sys.stderr)
+        return 1

@@ -11,91 +11,30 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import re
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from . import paths
+from . import briefing as briefing_format
+from . import paths, schemas
+from . import seed as seed_format
 from .problems import Problem, ProblemsError
-from .slugs import slugify
-from .write import SCHEMA_COMMENT
 
 PLACEHOLDER_SLUG = "new-briefing"
 
 
-def quote(value: str | None) -> str:
-    """A YAML scalar for ``value``: JSON's double-quoted string is valid YAML."""
-    return "null" if value is None else json.dumps(value, ensure_ascii=False)
-
-
-def check_date(value: str) -> str:
-    """``value`` as YYYY-MM-DD, or :class:`ValueError` saying what would be right."""
-    text = value.strip()
-    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
-        raise ValueError(f"--date must be YYYY-MM-DD, e.g. 2024-05-01, got '{value}'")
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"--date {text} is not a real date") from None
-    return text
-
-
-def check_url(value: str) -> str:
-    text = value.strip()
-    parts = urlsplit(text)
-    if re.search(r"\s", text) or parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"--url must start with http:// or https://, got '{value}'")
-    return text
-
-
-def render_template(title: str | None, date: str | None, url: str | None, outlet: str | None) -> str:
-    """The briefing file: front matter with comments, then the body's sections."""
-    basis = "stated" if date else "unknown"
-    evidence = quote("TODO: the words in the article that give the date, e.g. its dateline") if date else "null"
-    lines = [
-        "---",
-        SCHEMA_COMMENT.rstrip("\n"),
-        "# Written by hand (python -m scripts new). Replace every TODO, then run: python -m scripts check",
-        f"title: {quote(title or 'TODO: the headline of the article')}",
-        f"date: {date or 'null'}  # YYYY-MM-DD, or null when the article gives no clue",
-        f"date_basis: {basis}  # stated | derived | event | unknown (see CONTRIBUTING.md)",
-        f"date_evidence: {evidence}",
-        "source:",
-        f"  outlet: {quote(outlet)}",
-        f"  url: {quote(url)}",
-        "  seed: null  # no raw article in seeds/: the text is below",
-        "  sha256: null",
-        "countries: []  # canonical names from registry/countries.yaml, e.g. [Kazakhstan, China]",
-        "people: []  # canonical names from registry/people.yaml",
-        "organisations: []  # canonical names from registry/organisations.yaml",
-        "stance: {}  # the article's attitude to its main actors, e.g. {Russia: critical, China: neutral}",
-        f"thesis: {quote('TODO: one sentence - what the article argues')}",
-        f"summary: {quote('TODO: two or three sentences - what the article says')}",
-        "reviewed: false  # set to true once someone has checked it against the article",
-        "---",
-        "",
-        "## Summary",
-        "",
-        "TODO: the summary again, as a paragraph.",
-        "",
-        "## Key points",
-        "",
-        "- TODO: the main points, one per line (delete this section if there are none)",
-        "",
-        "## Article",
-        "",
-        "TODO: paste the article's text here, without the page's menus, share buttons or 'Read also' lists.",
-        "",
-    ]
-    return "\n".join(lines)
+def flag_problems(title: str | None, date: str | None, url: str | None, outlet: str | None) -> list[str]:
+    """What is wrong with the flags: the rules of a seed's header (one schema), plus a real, past date."""
+    given = {"title": title, "date": date, "url": url, "outlet": outlet}
+    data = {key: value for key, value in given.items() if value is not None}
+    messages = [f"--{p.message}" for p in schemas.problems(data, seed_format.SCHEMA_NAME, "flags")]
+    if date and not any(m.startswith("--date") for m in messages):
+        why = seed_format.date_problem(date, dt.date.today())
+        messages += [f"--{why}"] if why else []
+    return messages
 
 
 def target_path(directory: Path, title: str | None, date: str | None) -> Path:
-    slug = slugify(title, max_length=50) if title else PLACEHOLDER_SLUG
-    return directory / f"{date or 'undated'}-{slug}.md"
+    return directory / briefing_format.filename_for(date, title or PLACEHOLDER_SLUG)
 
 
 def _ask(label: str, current: str | None, interactive: bool) -> str | None:
@@ -106,10 +45,6 @@ def _ask(label: str, current: str | None, interactive: bool) -> str | None:
     except EOFError:
         return None
     return answer or None
-
-
-def _checked(value: str | None, check: Callable[[str], str]) -> str | None:
-    return check(value) if value is not None and value.strip() else None
 
 
 def create_briefing(
@@ -124,15 +59,18 @@ def create_briefing(
     Raises :class:`ValueError` for a bad date or URL and :class:`ProblemsError`
     when the file already exists (it is left as it was).
     """
-    date = _checked(date, check_date)
-    url = _checked(url, check_url)
+    date = date.strip() if date and date.strip() else None
+    url = url.strip() if url and url.strip() else None
     title = " ".join(title.split()) if title and title.strip() else None
     outlet = " ".join(outlet.split()) if outlet and outlet.strip() else None
+    problems = flag_problems(title, date, url, outlet)
+    if problems:
+        raise ValueError("; ".join(problems))
     path = target_path(directory, title, date)
     directory.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(render_template(title, date, url, outlet))
+            handle.write(briefing_format.template(title, date, url, outlet))
     except FileExistsError:
         raise ProblemsError(
             [Problem(paths.relative(path), 1, "already exists and was not changed: edit it, or choose another "

@@ -1,20 +1,40 @@
-"""Safe YAML in and deterministic YAML out, with line numbers for error messages.
+"""The one YAML reader and writer of the project: safe, bounded, with line numbers.
 
-Everything in this project reads YAML through :func:`load`, which uses
-``yaml.SafeLoader`` (no arbitrary objects) and rejects duplicate keys.
+Every YAML file or block (briefing front matter, seed headers, the registry,
+the events calendar, word lists) is read through :func:`load` or
+:func:`load_checked`:
+
+* only plain data (libyaml's safe parser when available, safe constructors
+  only): no tags that build objects, no anchors or aliases (``&a``/``*a``),
+  so no "billion laughs";
+* bounded: the text's size and its nesting depth are checked *before* the
+  document is composed (a 400-deep ``[[[...]]]`` is a :class:`YamlError`,
+  never a RecursionError or a crash of the C parser);
+* every mapping is a :class:`LineMap` and every list a :class:`LineList`
+  that remember the 1-based line of each key and item in the *file*
+  (``first_line`` says where the YAML starts in it);
+* an impossible date (``2023-02-30``, ``0000-01-01``) stays text, so the
+  date checks can explain it.
+
+:func:`load` refuses a duplicate key; :func:`load_checked` records every
+duplicate so that ``check`` can report all of them in one run.
+:func:`dump` writes deterministic YAML (keys in the given order, Unicode kept).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
+MAX_BYTES = 8_000_000  # default size limit; the schemas set tighter ones per kind of file
+MAX_DEPTH = 32  # default nesting limit (mappings and lists); no file of ours needs more than 6
+
 
 class YamlError(ValueError):
-    """A YAML document could not be read; ``line`` is 1-based."""
+    """A YAML document could not be read; ``line`` is 1-based in the file."""
 
     def __init__(self, message: str, line: int | None = None) -> None:
         super().__init__(message)
@@ -22,83 +42,204 @@ class YamlError(ValueError):
         self.line = line
 
 
-class LineMap(dict):
+class LineMap(dict):  # type: ignore[type-arg]
     """A mapping that remembers the 1-based line of itself and of each key."""
 
     line: int = 0
     key_lines: dict[str, int]
 
 
-# libyaml's parser when PyYAML was built with it (much faster), else the pure-Python one;
+class LineList(list):  # type: ignore[type-arg]
+    """A list that remembers the 1-based line of itself and of each item."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """A key given twice in one mapping (the later value wins in the data)."""
+
+    key: str
+    line: int
+    first_line: int
+
+
+@dataclass
+class Loaded:
+    data: Any
+    duplicates: list[Duplicate] = field(default_factory=list)
+
+
+# libyaml's parser when PyYAML was built with it (several times faster), else the pure-Python one;
 # either way only the safe constructors are used.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_COLLECTION_START = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_COLLECTION_END = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """Safe loader that records line numbers and refuses duplicate keys."""
+class _Loader(_Base):  # type: ignore[misc,valid-type]
+    """Safe loader recording lines (shifted by ``offset``) and duplicate keys."""
+
+    def __init__(self, stream: str, offset: int) -> None:
+        super().__init__(stream)
+        self.offset = offset
+        self.duplicates: list[Duplicate] = []
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineMap:  # type: ignore[override]
         self.flatten_mapping(node)
         result = LineMap()
-        result.line = node.start_mark.line + 1
+        result.line = node.start_mark.line + self.offset
         result.key_lines = {}
         for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=deep)
+            key = self.construct_object(key_node, deep=True)
+            line = key_node.start_mark.line + self.offset
             try:
                 hash(key)
             except TypeError:
-                raise YamlError("a mapping key must be a plain value", key_node.start_mark.line + 1)
+                raise YamlError("a key must be a plain word, not a list or mapping", line) from None
             if key in result:
-                raise YamlError(
-                    f"duplicate key '{key}' (first on line {result.key_lines.get(str(key), '?')})",
-                    key_node.start_mark.line + 1,
-                )
-            result[key] = self.construct_object(value_node, deep=deep)
-            result.key_lines[str(key)] = key_node.start_mark.line + 1
+                self.duplicates.append(Duplicate(str(key), line, result.key_lines.get(str(key), line)))
+            result[key] = self.construct_object(value_node, deep=True)
+            result.key_lines[str(key)] = line
         return result
 
+    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LineList:  # type: ignore[override]
+        result = LineList(self.construct_object(child, deep=True) for child in node.value)
+        result.line = node.start_mark.line + self.offset
+        result.item_lines = [child.start_mark.line + self.offset for child in node.value]
+        return result
 
-def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
-    """Dates as usual, but an impossible one (2023-02-30) is a YamlError with its line."""
-    try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError as error:
-        raise YamlError(f"'{node.value}' is not a real date ({error})", node.start_mark.line + 1) from None
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:  # type: ignore[override]
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            return str(node.value)  # 2023-02-30, 0000-01-01: the date checks explain it
 
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_mapping)
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_sequence)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 
 
-def load(text: str, first_line: int = 1) -> Any:
-    """Parse one YAML document safely; errors carry a line offset by ``first_line - 1``."""
+_HINTS: tuple[tuple[str, str], ...] = (
+    (
+        "could not find expected ':'",
+        "a line here is not 'field: value' - is a ':' missing, or does a value run onto the next line?",
+    ),
+    (
+        "mapping values are not allowed",
+        "an unexpected ':' - if a value contains ': ', put it in quotes (title: \"Russia: a view\"); "
+        "otherwise the line above may lack its ':' or be indented differently",
+    ),
+    ("found character '\\t' that cannot start any token", "a tab character: YAML indents with spaces only"),
+    ("found a tab character", "a tab character: YAML indents with spaces only"),
+    ("found character that cannot start any token", "a character that cannot start a value (a tab, '@', '`' or '%'?): "
+     "indent with spaces, and put a value that starts with '@', '`' or '%' in quotes"),
+    ("while parsing a flow sequence", "a list in [brackets] is not closed with ']' (or an item needs quotes)"),
+    ("while parsing a flow mapping", "a mapping in {braces} is not closed with '}' (or a value needs quotes)"),
+    ("found undefined alias", "a value starts with '*': put it in quotes"),
+    ("could not determine a constructor", "a tag such as '!!python/...' is not allowed: write plain values"),
+    ("found unknown escape character", "a backslash inside double quotes: use single quotes or write \\\\"),
+    ("found unexpected end of stream", "a quote is opened but never closed"),
+    ("while scanning a quoted scalar", "a quote is opened but never closed"),
+    ("expected <block end>, but found", "the indentation is inconsistent: align this line with the fields above it"),
+    ("did not find expected key", "the indentation is inconsistent: align this line with the fields above it"),
+    ("did not find expected '-' indicator", "a list item must start with '- ' at the same indentation as the others"),
+    ("found character '@' that cannot start any token", "a value starts with '@': put it in quotes"),
+    ("found character '`' that cannot start any token", "a value starts with '`': put it in quotes"),
+    ("found character '%' that cannot start any token", "a value starts with '%': put it in quotes"),
+    ("expected a single document", "only one YAML document is allowed: remove the extra '---' line"),
+)
+
+
+def explain_syntax_error(problem: str) -> str:
+    """A plain-language reading of a PyYAML error message."""
+    for needle, hint in _HINTS:
+        if needle in problem:
+            return hint
+    return problem
+
+
+def _error_line(error: yaml.MarkedYAMLError, text: str) -> int:
+    """The 0-based line a person should look at (where an unclosed thing was opened)."""
+    problem = error.problem or ""
+    end = len(text.rstrip())
+    context = error.context_mark if error.context_mark is not None and error.context_mark.index < end else None
+    at_end = error.problem_mark is not None and error.problem_mark.index >= end
+    if context is not None and (
+        at_end or "could not find expected ':'" in problem or "found unexpected end of stream" in problem
+    ):
+        return context.line
+    if at_end:
+        return text[:end].count("\n")  # the last line that has something on it
+    mark = error.problem_mark or error.context_mark
+    return mark.line if mark else 0
+
+
+def _check_shape(text: str, first_line: int, max_depth: int) -> None:
+    """Refuse anchors, aliases and deep nesting from the event stream, before anything is composed."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Base):
+        if isinstance(event, yaml.AliasEvent):
+            raise YamlError(
+                "an alias ('*name') is not allowed here: write the value out in full "
+                "(a value that starts with '*' or '&' needs quotes)",
+                event.start_mark.line + first_line,
+            )
+        if isinstance(event, _COLLECTION_START):
+            depth += 1
+            if depth > max_depth:
+                raise YamlError(
+                    f"lists and mappings are nested more than {max_depth} levels deep here: "
+                    "no field of this file needs that",
+                    event.start_mark.line + first_line,
+                )
+        elif isinstance(event, _COLLECTION_END):
+            depth -= 1
+
+
+def load_checked(text: str, first_line: int = 1, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH) -> Loaded:
+    """Read one YAML document whose first line is line ``first_line`` of its file; keep every duplicate key.
+
+    Raises :class:`YamlError` (with a line of the file and a readable message) for anything
+    that is not plain, bounded YAML.
+    """
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > max_bytes:
+        raise YamlError(f"{size:,} bytes of YAML: the limit for this file is {max_bytes:,}", first_line)
+    loader: _Loader | None = None
     try:
-        return _shift_lines(yaml.load(text, Loader=_Loader), first_line - 1)  # noqa: S506 - safe constructors only
-    except YamlError as error:
-        raise YamlError(error.message, (error.line or 1) + first_line - 1) from None
+        _check_shape(text, first_line, max_depth)
+        loader = _Loader(text, first_line)
+        data = loader.get_single_data()
+    except YamlError:
+        raise
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + first_line if mark else first_line
         problem = " ".join(filter(None, [error.context, error.problem]))
-        raise YamlError(f"YAML syntax error: {problem}", line) from None
+        raise YamlError(
+            f"YAML syntax error: {explain_syntax_error(problem)}", _error_line(error, text) + first_line
+        ) from None
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + first_line
+        raise YamlError(f"a control character (U+{error.character:04X}) that YAML does not allow: delete it", line) from None
     except yaml.YAMLError as error:
-        raise YamlError(f"YAML error: {error}", first_line) from None
+        raise YamlError(f"YAML error: {str(error)[:200]}", first_line) from None
+    except RecursionError:  # a safety net: _check_shape bounds the depth first
+        raise YamlError(f"nested too deeply (more than {max_depth} levels)", first_line) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+    return Loaded(data, loader.duplicates if loader is not None else [])
 
 
-def _shift_lines(value: Any, offset: int) -> Any:
-    """Move recorded line numbers by ``offset`` (for YAML embedded in a larger file)."""
-    if offset == 0:
-        return value
-    if isinstance(value, LineMap):
-        value.line += offset
-        value.key_lines = {k: v + offset for k, v in value.key_lines.items()}
-    if isinstance(value, dict):
-        for item in value.values():
-            _shift_lines(item, offset)
-    elif isinstance(value, list):
-        for item in value:
-            _shift_lines(item, offset)
-    return value
+def load(text: str, first_line: int = 1, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH) -> Any:
+    """Like :func:`load_checked`, but a duplicate key is a :class:`YamlError`; returns the data."""
+    loaded = load_checked(text, first_line, max_bytes=max_bytes, max_depth=max_depth)
+    if loaded.duplicates:
+        first = loaded.duplicates[0]
+        raise YamlError(f"duplicate key '{first.key}' (first on line {first.first_line})", first.line)
+    return loaded.data
 
 
 def line_of(mapping: Any, key: str | None = None, default: int = 1) -> int:
@@ -107,6 +248,13 @@ def line_of(mapping: Any, key: str | None = None, default: int = 1) -> int:
         if key is not None and key in mapping.key_lines:
             return mapping.key_lines[key]
         return mapping.line or default
+    return default
+
+
+def item_line(value: Any, index: int, default: int) -> int:
+    """The line of item ``index`` of a list read by :func:`load`."""
+    if isinstance(value, LineList) and index < len(value.item_lines):
+        return value.item_lines[index]
     return default
 
 
@@ -134,6 +282,8 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
 
 
 _Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(LineMap, yaml.representer.SafeRepresenter.represent_dict)
+_Dumper.add_representer(LineList, yaml.representer.SafeRepresenter.represent_list)
 
 
 def dump(data: Any) -> str:
@@ -146,36 +296,3 @@ def dump(data: Any) -> str:
         default_flow_style=False,
         width=1_000_000,
     )
-
-
-@dataclass(frozen=True)
-class FrontMatter:
-    """A Markdown file split into its YAML front matter and its body."""
-
-    data: Any
-    body: str
-    yaml_text: str
-    body_line: int  # 1-based line where the body starts
-
-
-def split_front_matter(text: str) -> tuple[str, str, int] | None:
-    """Return (yaml_text, body, body_line) or None when there is no ``---`` block."""
-    lines = text.splitlines(keepends=True)
-    if not lines or lines[0].rstrip("\r\n") != "---":
-        return None
-    for index in range(1, len(lines)):
-        if lines[index].rstrip("\r\n") in ("---", "..."):
-            return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
-    return None
-
-
-def read_front_matter(text: str) -> FrontMatter:
-    """Parse a Markdown file with YAML front matter; raises :class:`YamlError`."""
-    parts = split_front_matter(text)
-    if parts is None:
-        raise YamlError("no front matter: the file must start with a '---' line and close it with another", 1)
-    yaml_text, body, body_line = parts
-    data = load(yaml_text, first_line=2)
-    if not isinstance(data, dict):
-        raise YamlError("front matter must be a mapping of field: value", 2)
-    return FrontMatter(data=data, body=body, yaml_text=yaml_text, body_line=body_line)

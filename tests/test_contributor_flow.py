@@ -19,7 +19,7 @@ import pytest
 
 from scripts.site import sample
 from scripts.slugs import slugify
-from scripts.write import is_machine_draft, is_protected
+from scripts.briefing import is_machine_draft, is_protected
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_NAME = "2024-05-01-kun-uz-border-treaty.txt"
@@ -216,7 +216,7 @@ def test_a_seed_with_a_bad_header_is_reported_and_nothing_is_written(tmp_path: P
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "seeds/bad.txt:2: date: date 2024-02-30 is not a real date: fix the day" in result.stderr
-    assert "seeds/bad.txt:3: source: unknown header key 'source'" in result.stderr
+    assert "seeds/bad.txt:3: source: unknown field 'source' - the header has only: outlet, url, date, title" in result.stderr
     assert list((project / "briefings").iterdir()) == []
     checked = scripts(project, "check")
     assert checked.returncode == 1 and "seeds/bad.txt:2: date:" in checked.stderr

@@ -14,7 +14,7 @@ import pytest
 from scripts import yamlio
 from scripts.registry import ACTOR_FILES, KNOWN_FIELDS, ORGANISATION_KINDS, PERSON_CATEGORIES
 from scripts.validate import briefing_paths
-from scripts.write import SCHEMA_COMMENT
+from scripts.briefing import SCHEMA_COMMENT
 
 REPO = Path(__file__).resolve().parent.parent
 VSCODE = REPO / ".vscode"

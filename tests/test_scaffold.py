@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.briefing import read_text
 from scripts.problems import ProblemsError
 from scripts.scaffold import create_briefing
 
@@ -73,10 +74,11 @@ def test_new_with_flags_writes_prints_and_asks_nothing(root: Path) -> None:
     assert path == root / "briefings" / "2024-05-01-uzbekistan-and-kazakhstan-sign-a-treaty.md"
     text = path.read_text(encoding="utf-8")
     assert text.startswith("---\n# yaml-language-server: $schema=../docs/schemas/briefing.schema.json\n")
-    assert 'title: "Uzbekistan and Kazakhstan sign: a \\"treaty\\""' in text
-    assert "date: 2024-05-01" in text
-    assert 'url: "https://kun.uz/en/news/2024/05/01/treaty"' in text
-    assert 'outlet: "Kun.uz"' in text
+    data = read_text(text, path.name).data
+    assert data["title"] == 'Uzbekistan and Kazakhstan sign: a "treaty"'
+    assert str(data["date"]) == "2024-05-01"
+    assert data["source"]["url"] == "https://kun.uz/en/news/2024/05/01/treaty"
+    assert data["source"]["outlet"] == "Kun.uz"
     assert "(leave empty if unknown)" not in result.stdout + result.stderr
 
 
@@ -86,7 +88,7 @@ def test_placeholders_are_rejected_by_check_until_filled(root: Path) -> None:
     result = check(root)
     assert result.returncode == 1
     placeholders = [line for line in result.stderr.splitlines() if "placeholder" in line]
-    assert len(placeholders) == 6, result.stderr
+    assert len(placeholders) == 5, result.stderr
     assert {line.split(":")[3].strip() for line in placeholders} >= {"date_evidence", "thesis", "summary"}
     path.write_text(fill(path.read_text(encoding="utf-8")), encoding="utf-8")
     result = check(root)
@@ -100,8 +102,9 @@ def test_without_flags_and_without_a_terminal_everything_is_a_placeholder(root: 
     path = Path(result.stdout.strip())
     assert path.name == "undated-new-briefing.md"
     text = path.read_text(encoding="utf-8")
-    assert 'title: "TODO: the headline of the article"' in text
-    assert "date: null" in text and "date_basis: unknown" in text
+    data = read_text(text, path.name).data
+    assert data["title"] == "TODO: the headline of the article"
+    assert data["date"] is None and data["date_basis"] == "unknown"
     lines = check(root).stderr
     assert "title: title is still the placeholder 'TODO: the headline of the article': replace it" in lines
 
@@ -122,9 +125,14 @@ def test_refuses_to_overwrite(root: Path) -> None:
 @pytest.mark.parametrize(
     ("flag", "value", "message"),
     [
-        ("--date", "2024-02-30", "error: --date 2024-02-30 is not a real date; nothing was written."),
-        ("--date", "1 May 2024", "error: --date must be YYYY-MM-DD, e.g. 2024-05-01, got '1 May 2024'; nothing was written."),
-        ("--url", "kun.uz/x", "error: --url must start with http:// or https://, got 'kun.uz/x'; nothing was written."),
+        ("--date", "2024-02-30", "error: --date 2024-02-30 is not a real date: fix the day; nothing was written."),
+        ("--date", "1 May 2024", "error: --date must be written YYYY-MM-DD, e.g. 2023-05-20 (or null when unknown), "
+         "got '1 May 2024'; nothing was written."),
+        ("--url", "kun.uz/x", "error: --url must start with http:// or https://: write https://kun.uz/x; nothing was "
+         "written."),
+        ("--date", "2999-01-01", "error: --date 2999-01-01 is in the future: check the year; nothing was written."),
+        ("--title", "x" * 301, "error: --title is 301 characters long; the limit is 300: shorten it; nothing was "
+         "written."),
     ],
 )
 def test_bad_flags_write_nothing(root: Path, flag: str, value: str, message: str) -> None:
@@ -137,11 +145,9 @@ def test_bad_flags_write_nothing(root: Path, flag: str, value: str, message: str
 def test_title_with_yaml_specials_round_trips(root: Path) -> None:
     title = "Rahmon: 'we want respect' # not a comment - [really] & *more*"
     path = create_briefing(root / "briefings", title, "2022-10-18", None, None)
-    from scripts.yamllines import load
-    from scripts.yamlio import split_front_matter
+    from scripts.briefing import read_text
 
-    yaml_text, _, _ = split_front_matter(path.read_text(encoding="utf-8"))
-    assert load(yaml_text).data["title"] == title
+    assert read_text(path.read_text(encoding="utf-8"), "x.md").data["title"] == title
 
 
 def test_new_is_in_the_cli_help() -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from scripts.paths import SEEDS
 from scripts.problems import ProblemsError
-from scripts.seed_header import HEADER_KEYS, Seed, read_seed
+from scripts.seed import HEADER_KEYS, Seed, read_seed
 
 ARTICLE = "Uzbekistan and Kazakhstan signed a treaty.\n\nTashkent welcomed it.\n"
 HEADER = """\
@@ -85,13 +85,14 @@ def test_lone_cr_is_normalised(tmp_path: Path) -> None:
 def test_not_utf8_names_the_byte(tmp_path: Path) -> None:
     path = write(tmp_path, "First line\nCaf\u00e9 society\n".encode("latin-1"))
     assert problems_of(path) == [
-        "2: -: not UTF-8 text: byte 0xe9 at line 2, column 4 (offset 14) cannot be read; save the article as UTF-8"
+        "2: -: not UTF-8 text: byte 0xe9 at line 2, column 4 (offset 14) cannot be read (it looks like "
+        "Windows-1251/1252 or Latin-1); save the file as UTF-8"
     ]
 
 
 def test_binary(tmp_path: Path) -> None:
     assert problems_of(write(tmp_path, b"\x89PNG\r\n\x1a\n\x00\x00")) == [
-        "1: -: binary file (it contains NUL bytes): a seed is the article as UTF-8 text"
+        "1: -: binary file (it contains NUL bytes), not a seed (the article as UTF-8 text): remove it or save it as text"
     ]
 
 
@@ -127,26 +128,30 @@ def test_every_header_problem_at_once(tmp_path: Path) -> None:
         "outlet: Kun.uz\noutlet: Gazeta.uz\n---\n" + ARTICLE,
     )
     assert problems_of(path) == [
-        "2: source: unknown header key 'source' (a header has only outlet, url, date, title)",
+        "2: source: unknown field 'source' - the header has only: outlet, url, date, title",
         "3: date: date 2023-02-30 is not a real date: fix the day",
-        "4: url: url must be a web address starting with http:// or https://, got 'kun.uz/en/news': "
-        "write https://kun.uz/en/news",
-        "5: titel: unknown header key 'titel' - did you mean 'title'? (a header has only outlet, url, date, title)",
+        "4: url: url must start with http:// or https://: write https://kun.uz/en/news",
+        "5: titel: unknown field 'titel' - did you mean 'title'?",
         "6: title: title must be text, got a list",
-        "8: outlet: header gives 'outlet' twice (first on line 7): keep one",
+        "8: outlet: 'outlet' is given twice (first on line 7): keep one - otherwise the second silently replaces "
+        "the first",
     ]
 
 
 @pytest.mark.parametrize(
     ("line", "message"),
     [
-        ("date: 1 May 2024", "date must be written YYYY-MM-DD, e.g. 2024-05-01, got '1 May 2024'"),
+        ("date: 1 May 2024", "date must be written YYYY-MM-DD, e.g. 2023-05-20 (or null when unknown), got '1 May 2024'"),
         ("date: 2024-05-01 10:30:00", "date must be a day without a time: write 2024-05-01"),
         ("date: 2024-13-01", "date 2024-13-01 is not a real date: fix the day"),
         ("url: ftp://kun.uz/file", "url must be a web address starting with http:// or https://, got 'ftp://kun.uz/file'"),
         ("url: javascript:alert(1)",
          "url must be a web address starting with http:// or https://, got 'javascript:alert(1)'"),
-        ("url: https://kun.uz/a b", "url must be a web address starting with http:// or https://, got 'https://kun.uz/a b'"),
+        ("url: https://kun.uz/a b", "url must be one web address without spaces, got 'https://kun.uz/a b'"),
+        ("url: \"https://kun.uz/a'onmouseover='x\"", "url must be a web address starting with http:// or https://, "
+         "got 'https://kun.uz/a'onmouseover='x'"),
+        ("date: 2999-01-01", "date 2999-01-01 is in the future: check the year"),
+        ("title: " + "x" * 301, "title is 301 characters long; the limit is 300: shorten it"),
         ("url: 'https://'", "url must be a web address starting with http:// or https://, got 'https://'"),
     ],
 )
@@ -167,7 +172,8 @@ def test_problems_name_the_file(tmp_path: Path) -> None:
     with pytest.raises(ProblemsError) as raised:
         read_seed(path)
     assert raised.value.problems[0].file.endswith("2024-05-01-kun.txt")
-    assert str(raised.value.problems[0]).endswith(":2: date: date must be written YYYY-MM-DD, e.g. 2024-05-01, got 'soon'")
+    assert str(raised.value.problems[0]).endswith(":2: date: date must be written YYYY-MM-DD, e.g. 2023-05-20 "
+                                                  "(or null when unknown), got 'soon'")
 
 
 def test_header_keys_are_the_documented_ones() -> None:

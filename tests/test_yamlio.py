@@ -1,3 +1,7 @@
+"""The one YAML reader: safe, bounded, with the lines of the file."""
+
+import time
+
 import pytest
 
 from scripts import yamlio
@@ -9,21 +13,70 @@ def test_duplicate_key_is_an_error_with_both_lines():
     assert error.value.line == 3 and "first on line 1" in error.value.message
 
 
-def test_impossible_date_is_an_error_with_its_line():
-    with pytest.raises(yamlio.YamlError) as error:
-        yamlio.load("a: 1\nd: 2023-02-30\n", first_line=2)
-    assert error.value.line == 3 and "2023-02-30" in error.value.message
+def test_load_checked_keeps_every_duplicate():
+    loaded = yamlio.load_checked("a: 1\nb: 2\na: 3\nb: 4\n", first_line=2)
+    assert [(d.key, d.line, d.first_line) for d in loaded.duplicates] == [("a", 4, 2), ("b", 5, 3)]
+    assert loaded.data == {"a": 3, "b": 4}
+
+
+@pytest.mark.parametrize("value", ["2023-02-30", "0000-01-01", "2023-13-01"])
+def test_impossible_dates_stay_text_for_the_date_checks(value):
+    assert yamlio.load(f"a: 1\nd: {value}\n", first_line=2)["d"] == value
 
 
 def test_unsafe_tags_are_refused():
-    with pytest.raises(yamlio.YamlError):
+    with pytest.raises(yamlio.YamlError) as error:
         yamlio.load('x: !!python/object/apply:os.system ["echo pwned"]\n')
+    assert "tag" in error.value.message
 
 
-def test_front_matter_split_and_line_numbers():
-    fm = yamlio.read_front_matter("---\ntitle: x\nlist:\n  - a\n---\nBody\n")
-    assert fm.data["title"] == "x" and fm.body == "Body\n" and fm.body_line == 6
-    assert yamlio.line_of(fm.data, "list") == 3
+def test_lines_of_keys_and_items_are_lines_of_the_file():
+    data = yamlio.load("title: x\nlist:\n  - a\n  - b\n", first_line=2)
+    assert yamlio.line_of(data, "list") == 3
+    assert yamlio.item_line(data["list"], 1, 0) == 5
+
+
+@pytest.mark.parametrize("text", ["a: " + "[" * 400 + "]" * 400, "a: " + "{a: " * 400 + "}" * 400,
+                                  "".join("  " * i + "-\n" for i in range(400)),
+                                  "a: " + "[" * 2_000_000])
+def test_deep_nesting_is_an_error_not_a_crash(text):
+    start = time.monotonic()
+    with pytest.raises(yamlio.YamlError) as error:
+        yamlio.load(text, max_depth=32)
+    assert "nested more than 32 levels" in error.value.message
+    assert time.monotonic() - start < 5  # refused from the first levels, not after parsing everything
+
+
+def test_aliases_are_refused_before_they_expand():
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(20)
+    )
+    with pytest.raises(yamlio.YamlError) as error:
+        yamlio.load(laughs)
+    assert error.value.line == 2 and "alias" in error.value.message
+
+
+def test_an_anchor_alone_is_harmless():
+    assert yamlio.load("a: &x 1\nb: 2\n") == {"a": 1, "b": 2}
+
+
+def test_size_limit():
+    with pytest.raises(yamlio.YamlError) as error:
+        yamlio.load("a: " + "x" * 2000 + "\n", max_bytes=1000)
+    assert "the limit for this file is 1,000" in error.value.message
+
+
+def test_control_characters_are_an_error_with_their_line():
+    with pytest.raises(yamlio.YamlError) as error:
+        yamlio.load("a: 1\nb: x\x07y\n")
+    assert error.value.line == 2 and "U+0007" in error.value.message
+
+
+def test_syntax_errors_are_explained():
+    with pytest.raises(yamlio.YamlError) as error:
+        yamlio.load("title: Russia: the view\n")
+    assert "put it in quotes" in error.value.message
 
 
 def test_dump_is_deterministic_and_round_trips():

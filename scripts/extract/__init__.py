@@ -11,17 +11,17 @@ what a reviewer should look at goes in ``Briefing.review``.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import re
 import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
+from ..briefing import front_matter
 from ..model import Briefing, Source
 from ..problems import ProblemsError
 from ..registry import Registry, default_registry
-from ..seed_header import read_seed
+from ..seed import read_seed, reference
 from ..textutil import sentences_of
 from .dates import extract_date
 from .document import Document, build_document
@@ -148,19 +148,20 @@ def draft_from_document(doc: Document, seed: str | None, sha256: str | None, reg
     )
 
 
-def seed_reference(path: Path) -> str | None:
-    """``seeds/NAME.txt`` for a file in a ``seeds`` directory (the briefing's link to its seed)."""
-    if path.parent.name == "seeds" and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*\.txt", path.name):
-        return f"seeds/{path.name}"
-    return None
-
-
 def draft_briefing(path: Path, registry: Registry | None = None) -> Briefing:
     """Draft the briefing of one seed file."""
     registry = registry or default_registry()
     seed = read_seed(path)
-    seed_field = seed_reference(path)
-    return draft_from_text(seed.text, seed_field, hashlib.sha256(seed.raw).hexdigest(), registry, seed.header)
+    return draft_from_text(seed.text, reference(path), seed.sha256, registry, seed.header)
+
+
+def extract_record(briefing: Briefing) -> dict[str, object]:
+    """The stable ``extract --json`` view: front-matter fields, names as lists, no review fields."""
+    record = front_matter(briefing)
+    record.pop("review", None)
+    record.pop("reviewed", None)
+    record["unregistered"] = [vars(u) for u in briefing.unregistered]
+    return record
 
 
 def run_extract(args: argparse.Namespace) -> int:
@@ -176,7 +177,7 @@ def run_extract(args: argparse.Namespace) -> int:
                 print(f"error: {problem}", file=sys.stderr)
             status = 1
             continue
-        record = {"file": name, **briefing.extract_record()}
+        record = {"file": name, **extract_record(briefing)}
         if not args.evidence:
             record.pop("evidence", None)
         if args.json:

@@ -9,8 +9,6 @@ problem when a briefing or the registry is invalid.
 
 from __future__ import annotations
 
-import html
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,7 +16,8 @@ from functools import cached_property
 from bisect import bisect_left
 from pathlib import Path
 
-from ..model import Briefing, Figure, Quote
+from ..briefing import BodyParts
+from ..model import Briefing
 from ..problems import ProblemsError
 from ..registry import Registry, load_registry
 from ..slugs import slugify
@@ -35,17 +34,6 @@ RESERVED_SLUGS = frozenset({"index"})
 UNDATED = "undated"
 PAIRED_PER_LIST = 10  # names per list (and stance-only names) that co-occurrence counts
 RELATED_WINDOW = 10  # per shared actor, briefings nearest in time on each side considered related
-
-
-@dataclass(frozen=True)
-class BodyParts:
-    """The sections of a briefing's Markdown body, as plain (unescaped) text."""
-
-    summary: str = ""
-    key_points: tuple[str, ...] = ()
-    key_figures: tuple[Figure, ...] = ()
-    quotes: tuple[Quote, ...] = ()
-    article: str = ""
 
 
 @dataclass(frozen=True)
@@ -266,83 +254,15 @@ class Archive:
         return out
 
 
-# ---------------------------------------------------------------------------
-# Body
-
-
-_SECTION = re.compile(r"^## +(.+?) *$", re.MULTILINE)
-_FIGURE = re.compile(r"^\*\*(.+?)\*\*: ?(.*)$")
-
-
-def parse_body(body: str) -> BodyParts:
-    """Split a briefing body (as written by ``write.render_body``) into its parts.
-
-    The body is Markdown whose text was HTML-escaped when drafted; it is
-    unescaped here, and escaped again when a page is written, so text typed
-    by hand (raw ``<script>`` included) and drafted text end up the same.
-    """
-    sections: dict[str, str] = {}
-    matches = list(_SECTION.finditer(body))
-    for match, following in zip(matches, [*matches[1:], None]):
-        end = following.start() if following else len(body)
-        sections[match.group(1).strip().lower()] = body[match.end() : end].strip("\n")
-    if not matches:
-        sections["article"] = body
-    summary = _plain(sections.get("summary", ""))
-    return BodyParts(
-        summary="" if summary == "(none)" else summary,
-        key_points=tuple(_plain(item) for item in _list_items(sections.get("key points", ""))),
-        key_figures=tuple(_figure(item) for item in _list_items(sections.get("key figures", ""))),
-        quotes=tuple(_quotes(sections.get("quotes", ""))),
-        article=_plain(sections.get("article", "")),
-    )
-
-
 def body_parts(briefing: Briefing) -> BodyParts:
-    """The parts of a briefing: its model fields when set (built in memory), else its parsed body (read from a file)."""
-    parsed = parse_body(briefing.text)
+    """The parts of a briefing's body, from the model (filled when its file was read)."""
     return BodyParts(
-        summary=parsed.summary,
-        key_points=tuple(briefing.key_points) or parsed.key_points,
-        key_figures=tuple(briefing.key_figures) or parsed.key_figures,
-        quotes=tuple(briefing.quotes) or parsed.quotes,
-        article=parsed.article,
+        summary=briefing.summary,
+        key_points=tuple(briefing.key_points),
+        key_figures=tuple(briefing.key_figures),
+        quotes=tuple(briefing.quotes),
+        article=briefing.text,
     )
-
-
-def _plain(markdown_text: str) -> str:
-    return html.unescape(markdown_text.strip())
-
-
-def _list_items(section: str) -> list[str]:
-    items: list[str] = []
-    for line in section.splitlines():
-        if re.match(r"^[-*] ", line):
-            items.append(line[2:].strip())
-        elif line.strip() and items:
-            items[-1] += " " + line.strip()
-    return items
-
-
-def _figure(item: str) -> Figure:
-    match = _FIGURE.match(item)
-    if match:
-        return Figure(value=_plain(match.group(1)), sentence=_plain(match.group(2)))
-    return Figure(value="", sentence=_plain(item))
-
-
-def _quotes(section: str) -> list[Quote]:
-    quotes: list[Quote] = []
-    for block in re.split(r"\n\s*\n", section):
-        lines = [re.sub(r"^> ?", "", line) for line in block.strip().splitlines()]
-        lines = [line for line in lines if line.strip()]
-        if not lines:
-            continue
-        speaker = None
-        if lines[-1].startswith("— ") and len(lines) > 1:
-            speaker = _plain(lines.pop()[2:])
-        quotes.append(Quote(text=_plain(" ".join(lines)), speaker=speaker))
-    return quotes
 
 
 # ---------------------------------------------------------------------------

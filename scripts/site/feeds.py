@@ -12,6 +12,7 @@ import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
+from ..briefing import front_matter
 from .archive import Archive, Entry
 from .pages import EXPORT, EXPORT_SCHEMA, FEED, briefing_path
 
@@ -105,7 +106,7 @@ def json_export(archive: Archive, url_of: Callable[[str], str]) -> str:
             "id": entry.slug,
             "file": entry.file,
             "page": url_of(briefing_path(entry)),
-            "metadata": entry.briefing.front_matter(),
+            "metadata": front_matter(entry.briefing),
         }
         for entry in archive.entries
     ]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..write import atomic_write
+from ..fileio import atomic_write
 from . import feeds, pages
 from .archive import Archive, build_archive
 from .source import inputs_fingerprint, load_briefings

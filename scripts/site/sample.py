@@ -2,7 +2,7 @@
 
 Used by the site tests and by ``screenshots.py`` (while ``briefings/`` is
 empty): :func:`write_sample` writes a registry directory and a briefings
-directory with :func:`~scripts.write.render_briefing`, exactly as ingest would.
+directory with :func:`scripts.briefing.render`, exactly as ingest would.
 Everything is deterministic (a seeded ``random.Random``).
 """
 
@@ -16,7 +16,7 @@ from typing import Any
 
 from .. import yamlio
 from ..model import STANCES, Briefing, Figure, Quote, Source, Unregistered
-from ..write import briefing_filename, render_briefing
+from ..briefing import filename as briefing_filename, render as render_briefing
 
 COUNTRIES: list[dict[str, Any]] = [
     {"name": "Kazakhstan", "iso": "KZ", "aliases": ["Qazaqstan"], "demonyms": ["Kazakh"], "metonyms": ["Astana"]},

@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..model import Briefing, briefing_from_front_matter
+from ..briefing import from_front_matter, front_matter, render_body
+from ..model import Briefing
 from ..problems import Problem, ProblemsError
 from ..registry import Registry, load_registry
 
@@ -37,7 +38,10 @@ CACHE_FILE = Path("build") / "cache" / "site-briefings.json"
 CACHE_VERSION = 1
 PARALLEL_FROM = 400  # files to validate before worker processes pay for themselves
 # The validating code: a change to any of these modules revalidates every briefing.
-VALIDATING_MODULES = ("model", "validate", "registry", "yamlio", "yamllines", "slugs", "paths", "problems")
+VALIDATING_MODULES = (
+    "model", "briefing", "validate", "registry", "yamlio", "schemas", "seed", "fileio", "suggest", "slugs", "paths",
+    "problems",
+)
 
 
 # -- the seam: how one briefing file is validated ---------------------------------
@@ -136,7 +140,7 @@ class Cache:
         return Cache(context, {})
 
     def write(self, path: Path) -> None:
-        from ..write import atomic_write
+        from ..fileio import atomic_write
 
         # Keys keep their order (evidence is shown in the order it was written).
         atomic_write(path, json.dumps({"context": self.context, "files": dict(sorted(self.files.items()))},
@@ -147,7 +151,7 @@ def _remembered(item: dict[str, Any], digest: str, root: Path) -> Briefing | Non
     if item.get("sha256") != digest:
         return None
     try:
-        briefing = briefing_from_front_matter(item["front_matter"], item["body"])
+        briefing = from_front_matter(item["front_matter"], item["body"])
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
     return briefing if _seed_stamp(root, briefing) == item.get("seed") else None
@@ -246,8 +250,8 @@ def load_briefings(
                 fresh[name] = {
                     "sha256": digests[name],
                     "seed": _seed_stamp(root, briefing),
-                    "front_matter": briefing.front_matter(),
-                    "body": briefing.text,
+                    "front_matter": front_matter(briefing),
+                    "body": render_body(briefing),
                 }
     if problems:
         raise ProblemsError(problems)
