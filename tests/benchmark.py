@@ -24,7 +24,7 @@ from scripts.events import Calendar, default_calendar, parse_events  # noqa: E40
 from scripts.extract import draft_briefing  # noqa: E402
 from scripts.extract.dates import extract_date  # noqa: E402
 from scripts.registry import load_registry  # noqa: E402
-from scripts.seed_header import read_seed  # noqa: E402
+from scripts.seed import read_seed  # noqa: E402
 from tests.synthetic_calendar import synthetic_events  # noqa: E402
 
 GOALS = {"registry load (s)": 3.0, "draft per article (s)": 0.25, "ingest 200 seeds (s)": 60.0,
