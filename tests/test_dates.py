@@ -65,7 +65,7 @@ def test_dateline_without_year_takes_the_year_of_the_weekday_in_the_lead() -> No
     # 18 May fell on a Thursday in 2017 and 2023; 'President Tokayev' rules out 2017.
     text = "ALMATY, May 18 (Reuters) - Kazakhstan's President Kassym-Jomart Tokayev said on Thursday that the country would keep its oil quota."
     result = extract_date(text)
-    assert result.date == "2023-05-18" and result.basis == "stated"
+    assert result.date == "2023-05-18" and result.basis == "derived"  # the year is inferred, not printed
     assert dt.date(2023, 5, 18).weekday() == 3
 
 
@@ -297,6 +297,49 @@ def test_current_titles_bound_the_date_from_above() -> None:
     former = extract_date("Former President Nursultan Nazarbayev says he is retired.")
     assert any(c.kind == "title" and c.earliest == "2019-03-19" for c in former.candidates)
     assert not any(c.latest == "2019-03-19" for c in former.candidates)
+
+
+# --- windows: the days the evidence allows -------------------------------------------------
+
+
+def test_a_printed_date_is_exact() -> None:
+    result = extract_date("Published: 18 May 2023\nKazakhstan raised fuel prices.")
+    assert (result.date, result.date_range, result.precision) == ("2023-05-18", None, "day")
+
+
+def test_a_past_tense_report_of_a_summit_gives_a_window_after_it() -> None:
+    result = extract_date("In China, a summit of five Central Asian states was held in the city of Xi'an.")
+    assert result.date_range is not None
+    first, last = result.date_range
+    assert first <= "2023-05-19" <= result.date <= last and last >= "2023-05-30"
+    assert result.precision in ("day", "month")
+
+
+def test_yesterday_fixes_the_day() -> None:
+    result = extract_date("The SCO summit in Samarkand ended yesterday with a joint declaration.")
+    assert result.date == "2022-09-17" and result.date_range is None and result.precision == "day"
+
+
+def test_a_weekday_of_the_event_allows_that_day_or_the_next() -> None:
+    text = (
+        "On Friday, Chinese President Xi Jinping met with the leaders of Kazakhstan, Tajikistan, Kyrgyzstan, "
+        "Turkmenistan and Uzbekistan.\nThe group's first-ever summit was held in Xi'an, the ancient capital of China."
+    )
+    result = extract_date(text)
+    assert (result.date, result.date_range, result.precision) == ("2023-05-20", ("2023-05-19", "2023-05-20"), "day")
+
+
+def test_an_updated_stamp_is_not_the_publication_date() -> None:
+    result = extract_date("Kazakhstan raises fuel prices\nUpdated: 20 May 2023 14:00\nThe government said in 2023 that prices would rise.")
+    assert result.basis == "derived" and result.date == "2023-05-20"
+    assert result.date_range == ("2023-01-01", "2023-05-20") and result.precision == "year"
+    assert any(c.kind == "updated-label" and c.latest == "2023-05-20" for c in result.candidates)
+
+
+def test_the_window_keeps_only_bounds_the_day_respects() -> None:
+    # 'President Tokayev' (since 2019-03-20) narrows nothing here; the printed day stands alone
+    result = extract_date("Published: 18 May 2023\nPresident Kassym-Jomart Tokayev said prices would rise.")
+    assert result.date_range is None
 
 
 # --- conflicts -----------------------------------------------------------------------------

@@ -87,10 +87,12 @@ def draft_from_document(doc: Document, seed: str | None, sha256: str | None, reg
 
     evidence: dict[str, object] = {"title": title_evidence}
     date, basis, date_evidence = dated.date, dated.basis, dated.evidence
+    date_precision, date_range = dated.precision, dated.date_range
     if header.get("title"):
         title, evidence["title"] = header["title"], "given in the seed's header"
     if header.get("date"):
         date, basis, date_evidence = header["date"], "stated", "given in the seed's header"
+        date_precision, date_range = None, None
     if header.get("outlet"):
         outlet, outlet_evidence = header["outlet"], "given in the seed's header"
     evidence.update(
@@ -131,6 +133,8 @@ def draft_from_document(doc: Document, seed: str | None, sha256: str | None, reg
         date=date,
         date_basis=basis,
         date_evidence=date_evidence,
+        date_precision=date_precision,
+        date_range=date_range,
         source=Source(outlet=outlet, url=url, seed=seed, sha256=sha256),
         countries=entities.countries,
         people=entities.people,

@@ -1,7 +1,9 @@
 """The clues a text gives about its publication date, and the result shown to reviewers.
 
 A :class:`Clue` is a *point* (a publication date it suggests, with a prior weight)
-and/or a *bound* (published not before / not after a date, with a strength).
+and/or a *bound* (published not before / not after a date, with a strength). A point
+may carry the *window* of days it allows (a past-tense report of a summit: from its
+last day to a couple of weeks later, best the day after); without one it is exact.
 """
 
 from __future__ import annotations
@@ -35,11 +37,19 @@ class DateCandidate:
 
 @dataclass(frozen=True)
 class DateResult:
+    """The best day, how it was found, and the window of days the evidence allows.
+
+    ``date_range`` is [earliest, latest] (None when the evidence fixes the day);
+    ``precision`` is day, month or year: how narrow that window is.
+    """
+
     date: str | None  # YYYY-MM-DD
     basis: str  # "stated" | "derived" | "event" | "unknown"
     evidence: str | None
     confidence: float  # 0..1
     candidates: tuple[DateCandidate, ...] = ()
+    date_range: tuple[str, str] | None = None
+    precision: str | None = None  # day | month | year; None when there is no date
 
 
 @dataclass(frozen=True)
@@ -55,6 +65,7 @@ class Clue:
     tolerance: int = 0  # days of slack before the bound penalises
     group: str = ""  # clues of one source do not support or penalise each other
     alt: str = ""  # points that are alternative readings of one mention share their support
+    window: tuple[dt.date, dt.date] | None = None  # days a point allows (None: exactly its date)
 
     @property
     def is_point(self) -> bool:
@@ -74,6 +85,11 @@ class Scored:
     def date(self) -> dt.date:
         assert self.clue.date is not None
         return self.clue.date
+
+
+def days(day: dt.date, first: int, last: int) -> tuple[dt.date, dt.date]:
+    """The window from ``first`` to ``last`` days after ``day`` (negative: before)."""
+    return day + dt.timedelta(days=first), day + dt.timedelta(days=last)
 
 
 def excerpt(text: str, start: int = 0, end: int | None = None, width: int = 110) -> str:

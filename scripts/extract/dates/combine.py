@@ -68,7 +68,8 @@ def _range_only(clues: list[Clue]) -> Scored | None:
         return None
     why = lo.evidence if lo is hi else f"{lo.evidence}; {hi.evidence}"
     weight = round(0.3 * (1 - width / 90), 3)
-    clue = Clue(lo.kind, lo.basis if lo.basis != "stated" else "derived", f"{why} -> the window's first day", lo.lo, weight, group="range")
+    clue = Clue(lo.kind, lo.basis if lo.basis != "stated" else "derived", f"{why} -> the window's first day", lo.lo, weight, group="range",
+                window=(lo.lo, hi.hi))
     return Scored(clue, weight)
 
 
@@ -89,6 +90,31 @@ def _clip(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+STRONG_BOUND = 0.4  # bounds at least this strong narrow the window of the chosen day
+PRECISION = ((7, "day"), (62, "month"))  # window widths (days) for each precision; wider: year
+
+
+def window(best: Scored, clues: list[Clue]) -> tuple[dt.date, dt.date]:
+    """The days the evidence allows around the chosen day: its clue's own window, narrowed by the
+    strong bounds of other clues that the day keeps (a bound it breaks lost to it)."""
+    lo, hi = best.clue.window or (best.date, best.date)
+    for bound in clues:
+        if not bound.is_bound or bound.strength < STRONG_BOUND or bound.group == best.clue.group:
+            continue
+        if (bound.lo is not None and best.date < bound.lo) or (bound.hi is not None and best.date > bound.hi):
+            continue
+        if bound.lo is not None and bound.lo > lo:
+            lo = bound.lo
+        if bound.hi is not None and bound.hi < hi:
+            hi = bound.hi
+    return min(lo, best.date), max(hi, best.date)
+
+
+def precision(first: dt.date, last: dt.date) -> str:
+    width = (last - first).days
+    return next((name for limit, name in PRECISION if width <= limit), "year")
+
+
 def result(best: Scored | None, clues: list[Clue]) -> DateResult:
     scores = _scores(clues)
     candidates = [
@@ -101,4 +127,6 @@ def result(best: Scored | None, clues: list[Clue]) -> DateResult:
         return DateResult(None, "unknown", None, 0.0, tuple(candidates))
     evidence = _clip(best.clue.evidence + _supporting(best, clues))
     confidence = round(max(0.05, min(0.99, best.score)), 2)
-    return DateResult(best.date.isoformat(), best.clue.basis, evidence, confidence, tuple(candidates))
+    first, last = window(best, clues)
+    date_range = (first.isoformat(), last.isoformat()) if first < last else None
+    return DateResult(best.date.isoformat(), best.clue.basis, evidence, confidence, tuple(candidates), date_range, precision(first, last))

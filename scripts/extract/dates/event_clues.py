@@ -9,13 +9,18 @@ from dataclasses import dataclass, replace
 
 from ...datewords import CARDINALS, ORDINALS, WEEKDAYS
 from ...events import Calendar, Event
-from .clue import Clue, add_months, add_years, excerpt, make_date
+from .clue import Clue, add_months, add_years, days, excerpt, make_date
 from .doc import Doc, Sentence
 from .forms import WEEKDAY_MENTION
 from .tense import qualifier_at, tense_at
 from .years import newest_year
 
 RECENT_LAG_DAYS = 3  # "the recent X": the earliest plausible day a writer calls X recent
+RECENT_DAYS = 30  # ... and the latest
+REPORT_DAYS = 14  # a past-tense report of an event: written within two weeks of it
+COMING_DAYS = 14  # a report of an event to come: written within two weeks before it
+ANNIVERSARY_DAYS = 3  # an anniversary piece: within a few days of the anniversary
+ONE = dt.timedelta(days=1)
 SHORT_EVENT_DAYS = 14  # longer events (wars, terms, expos) only bound the date
 
 
@@ -48,32 +53,36 @@ def _week_monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def _event_estimate(event: Event, tense: str | None, qualifier: str | None) -> tuple[dt.date, float, str] | None:
-    """(publication date, weight, how) for an event reported as current or recent."""
+def _event_estimate(event: Event, tense: str | None, qualifier: str | None) -> tuple[dt.date, float, str, tuple[dt.date, dt.date]] | None:
+    """(publication date, weight, how, window of days allowed) for an event reported as current,
+    recent or coming."""
     assert event.end is not None
-    one = dt.timedelta(days=1)
+    start, end = event.start, event.end
     if qualifier == "yesterday":
-        return event.end + one, 0.6, "reported as yesterday's: the day after"
+        return end + ONE, 0.6, "reported as yesterday's: the day after", days(end, 1, 1)
     if qualifier == "tomorrow":
-        return event.start - one, 0.6, "reported as tomorrow's: the day before"
+        return start - ONE, 0.6, "reported as tomorrow's: the day before", days(start, -1, -1)
     if qualifier == "this-week":
+        sunday = _week_monday(end) + dt.timedelta(days=6)
         if tense == "past":
-            return event.end + one, 0.5, "reported this week in the past tense: the day after"
-        return event.start - one, 0.4, "reported as this week's, not yet over: the day before it opens"
+            return end + ONE, 0.5, "reported this week in the past tense: the day after", (end, max(end, sunday))
+        return start - ONE, 0.4, "reported as this week's, not yet over: the day before it opens", (_week_monday(start), start)
     if qualifier == "today" or tense == "present":
-        main_day = event.start + dt.timedelta(days=(event.days or 1) // 2)
-        return main_day, 0.6, "reported as under way: its main (middle) day" if event.days and event.days > 1 else "reported as under way"
+        main_day = start + dt.timedelta(days=(event.days or 1) // 2)
+        return main_day, 0.6, "reported as under way: its main (middle) day" if event.days and event.days > 1 else "reported as under way", (start, end)
     if qualifier == "last-week":
-        return _week_monday(event.end) + dt.timedelta(days=7), 0.45, "reported as last week's: the Monday after"
+        monday = _week_monday(end) + dt.timedelta(days=7)
+        return monday, 0.45, "reported as last week's: the Monday after", days(monday, 0, 6)
     if qualifier == "next-week":
-        return _week_monday(event.start) - dt.timedelta(days=7), 0.35, "reported as next week's: the Monday of the week before"
+        monday = _week_monday(start) - dt.timedelta(days=7)
+        return monday, 0.35, "reported as next week's: the Monday of the week before", days(monday, 0, 6)
     if qualifier == "recent":
-        return event.end + dt.timedelta(days=RECENT_LAG_DAYS), 0.45, f"reported as recent: {RECENT_LAG_DAYS} days after"
+        return end + dt.timedelta(days=RECENT_LAG_DAYS), 0.45, f"reported as recent: {RECENT_LAG_DAYS} days after", days(end, 1, RECENT_DAYS)
     if tense == "future":
-        return event.start - one, 0.35, "reported as coming: the day before"
+        return start - ONE, 0.35, "reported as coming: the day before", days(start, -COMING_DAYS, -1)
     if (event.days or 1) > 3:  # unrest, fighting: a past-tense report may be of its first days
-        return event.start + one, 0.45, "reported in the past tense: the day after it began"
-    return event.end + one, 0.45, "reported in the past tense: the day after"
+        return start + ONE, 0.45, "reported in the past tense: the day after it began", (start, end + dt.timedelta(days=REPORT_DAYS))
+    return end + ONE, 0.45, "reported in the past tense: the day after", days(end, 0, REPORT_DAYS)
 
 
 def _envelope_bound(group: list[Mention], tense: str | None, qualifier: str | None) -> Clue:
@@ -145,12 +154,13 @@ def event_clues(doc: Doc, calendar: Calendar) -> tuple[list[Clue], list[tuple[Ev
                 continue
             if event.end is not None and event.end.year < newest and tense in ("past", None) and qualifier not in ("yesterday", "last-week", "this-week"):
                 continue  # the article speaks of later years: a past event in it is background
-            day, weight, how = _event_estimate(event, tense, qualifier) or (None, 0.0, "")
-            if day is None:
+            estimate = _event_estimate(event, tense, qualifier)
+            if estimate is None:
                 continue
+            day, weight, how, allowed = estimate
             key = f"event:{mention.sentence.line}:{mention.sentence.index}"
             weight *= mention.fit
-            clues.append(Clue("event", "event", f"'{quote}' -> {event.name} ({event.span()}), {how}", day, weight, group=key, alt=alt))
+            clues.append(Clue("event", "event", f"'{quote}' -> {event.name} ({event.span()}), {how}", day, weight, group=key, alt=alt, window=allowed))
             share = weight / max(1, len(short))
             if share > anchors.get(event.id, (event, 0.0))[1]:
                 anchors[event.id] = (event, share)
@@ -207,7 +217,7 @@ def _anniversary(mention: Mention, quote: str) -> Clue | None:
     if day is None:
         return None
     return Clue("anniversary", "derived", f"'{quote}' -> {how} {mention.event.name} ({mention.event.span()}) = {day.isoformat()}",
-                day, weight, group=f"anniversary:{mention.sentence.line}:{mention.event.id}")
+                day, weight, group=f"anniversary:{mention.sentence.line}:{mention.event.id}", window=days(day, -ANNIVERSARY_DAYS, ANNIVERSARY_DAYS))
 
 
 def weekday_clues(doc: Doc, anchors: list[tuple[Event, float]], calendar: Calendar) -> list[Clue]:
@@ -238,8 +248,9 @@ def _weekday_clue(sentence: Sentence, match: re.Match[str], event: Event, anchor
     weight = (0.65 if inside else 0.3) * anchor_weight
     when = {1: "published the day after", 0: "published that day", -1: "published the day before"}[shift]
     quote = excerpt(sentence.text, match.start(), match.end() + 50, 100)
+    allowed = {1: days(day, 0, 1), 0: days(day, 0, 0), -1: days(day, -6, -1)}[shift]  # wires report the same day, papers the next
     return Clue("weekday", "derived", f"'{quote}' -> {match.group('wd')} of {event.name} ({event.span()}) = {day.isoformat()}, {when}",
-                day + dt.timedelta(days=shift), weight, group=f"weekday:{sentence.line}")
+                day + dt.timedelta(days=shift), weight, group=f"weekday:{sentence.line}", window=allowed)
 
 
 def _around(text: str, at: int) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .clue import Clue, excerpt, make_date
+from .clue import Clue, days, excerpt, make_date
 from .doc import Doc
 from .forms import month_number
 
@@ -127,7 +127,8 @@ def _id_clues(link: str, role: str) -> list[Clue]:
                 clues.append(Clue("id-timestamp", "derived", evidence + " = the article's own id", day, weight, group=f"id:{link}"))
             elif role != "related":
                 clues.append(Clue("id-timestamp", "derived", evidence + " -> a linked post, so published on or after", lo=day, strength=0.5, group=f"id:{link}"))
-                clues.append(Clue("id-timestamp", "derived", evidence + " -> a linked post, published soon after", day, 0.3, group=f"id:{link}"))
+                clues.append(Clue("id-timestamp", "derived", evidence + " -> a linked post, published soon after", day, 0.3, group=f"id:{link}",
+                                  window=days(day, 0, 30)))
     return clues
 
 

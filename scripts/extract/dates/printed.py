@@ -6,11 +6,15 @@ import datetime as dt
 import re
 
 from ...datewords import WEEKDAYS
-from .clue import Clue, excerpt, make_date
+from .clue import Clue, days, excerpt, make_date
 from .doc import Doc, blank_urls, sentence_at
 from .forms import DATELINE_STOP, LABEL_RE, MONTH_YEAR_RE, TIME_RE, WEEKDAY_MENTION, DateMatch, full_dates, month_number, partial_dates
 from .tense import tense_at
 from .years import newest_year
+
+
+UPDATED_POINT = 0.5  # an 'updated' stamp as a guess of the publication day, relative to a publication stamp
+UPDATED_DAYS = 365  # ... which may be this many days earlier
 
 
 def _without_headline(rest: str, headline: str | None) -> str:
@@ -77,6 +81,23 @@ def _role(line: str, match: DateMatch, related: bool, place: str, headline: str 
     return "date-mention", 0.0
 
 
+def _page_date(doc: Doc, number: int) -> bool:
+    """A date line above the headline that is the site's 'today' rather than the article's stamp:
+    it stands among the header's widgets (rates, weather), or the headline has its own stamp
+    between it and the article."""
+    if doc.places[number] != "head" or "headline" not in doc.zones[number + 1 :]:
+        return False
+    if _without_headline(doc.lines[number], doc.document.headline) != doc.lines[number]:
+        return False  # it repeats the headline: the article's own stamp
+    headline = doc.zones.index("headline", number + 1)
+    filled = [i for i, line in enumerate(doc.lines) if line.strip()]
+    at = filled.index(number)
+    if any(doc.reasons[i] == "counter" for i in filled[max(0, at - 2) : at + 3]):
+        return True
+    first_kept = next((i for i, line in enumerate(doc.document.lines) if line.kept), len(doc.lines))
+    return any(doc.zones[i] in ("stamp", "dateline") and full_dates(blank_urls(doc.lines[i])) for i in range(headline + 1, first_kept))
+
+
 def printed_clues(doc: Doc) -> list[Clue]:
     """Full printed dates: publication lines (points) and dates mentioned in sentences (bounds)."""
     clues: list[Clue] = []
@@ -88,16 +109,22 @@ def printed_clues(doc: Doc) -> list[Clue]:
             assert match.day is not None
             kind, weight = _role(line, match, not doc.may_print_publication(number), doc.places[number], doc.document.headline)
             quote = excerpt(raw, match.start, match.end, 90)
+            if weight and kind in ("dateline", "date-line") and _page_date(doc, number):
+                clues.append(Clue("page-date", "derived", f"'{quote}' -> the page's own date (site header): published on or before",
+                                  hi=match.day, strength=0.5, group=f"line{number}"))
+                continue
             if weight:
                 if match.ambiguous:
                     weight *= 0.8
                 if match.weekday is not None and match.weekday != match.day.weekday():
                     weight *= 0.5
-                what = {"published-label": "publication line", "updated-label": "'updated' line (publication on or before)",
-                        "dateline": "dateline", "date-line": "date line"}[kind]
+                if kind == "updated-label":  # not the publication date: published on or before it, often that day
+                    clues.append(Clue(kind, "derived", f"'{quote}' -> updated then, so published on or before", hi=match.day, strength=0.6, group=f"line{number}"))
+                    clues.append(Clue(kind, "derived", f"'{quote}' -> updated then: published that day or earlier", match.day, weight * UPDATED_POINT,
+                                      group=f"line{number}", window=days(match.day, -UPDATED_DAYS, 0)))
+                    continue
+                what = {"published-label": "publication line", "dateline": "dateline", "date-line": "date line"}[kind]
                 clues.append(Clue(kind, "stated", f"'{quote}' -> {what}", match.day, weight, group=f"line{number}"))
-                if kind == "updated-label":
-                    clues.append(Clue(kind, "stated", f"'{quote}' -> updated, so published on or before", hi=match.day, strength=0.6, group=f"line{number}"))
                 continue
             zone = doc.zones[number]
             if zone in ("related-links", "menu"):
@@ -120,10 +147,12 @@ def printed_clues(doc: Doc) -> list[Clue]:
     newest = newest_year(doc)
     if latest_past and latest_past[0].year >= newest:
         day, quote = latest_past
-        clues.append(Clue("date-mention", "derived", f"'{quote}' -> latest date reported as past, published the day after", day + dt.timedelta(days=1), 0.3, group="mention-past"))
+        clues.append(Clue("date-mention", "derived", f"'{quote}' -> latest date reported as past, published the day after", day + dt.timedelta(days=1), 0.3,
+                          group="mention-past", window=days(day, 0, 30)))
     if earliest_future and earliest_future[0].year >= newest:
         day, quote = earliest_future
-        clues.append(Clue("date-mention", "derived", f"'{quote}' -> earliest date reported as future, published the day before", day - dt.timedelta(days=1), 0.2, group="mention-future"))
+        clues.append(Clue("date-mention", "derived", f"'{quote}' -> earliest date reported as future, published the day before", day - dt.timedelta(days=1), 0.2,
+                          group="mention-future", window=days(day, -30, -1)))
     return clues
 
 
@@ -233,5 +262,5 @@ def _partial_publication(match: DateMatch, anchor: dt.date | None, floor: dt.dat
     if not options:
         return None
     day = min(options, key=lambda d: abs((d - anchor).days)) if anchor else min(options)
-    return Clue("dateline-partial", "stated", f"'{quote}' -> printed without a year; {day.year} ({how})", day, weight * 0.8, group=f"line{number}")
+    return Clue("dateline-partial", "derived", f"'{quote}' -> printed without a year; {day.year} ({how})", day, weight * 0.8, group=f"line{number}")
 

@@ -7,7 +7,7 @@ import re
 
 from ...datewords import ORDINALS
 from ...events import Calendar, Event
-from .clue import Clue
+from .clue import Clue, days
 from .doc import Doc, Sentence
 
 _NUM = r"\d{1,3}(?:[,  ]\d{3})+|\d{1,5}"
@@ -107,5 +107,6 @@ def _war_day(match: re.Match[str], kind: str, sentence: Sentence, doc: Doc, cale
     weight = 0.9 if live else (0.45 if NARRATIVE_RE.search(sentence.text) else 0.7)
     how = f"day 1 = {war.start.isoformat()} ({war.name}), day {number} = {day.isoformat()}" if offset == number - 1 else f"{number} days after {war.start.isoformat()} ({war.name}) = {day.isoformat()}"
     quote = _war_phrase(sentence.text, match)
-    return Clue("war-day", "derived", f"'{quote}' -> {how}", day, weight, group=f"war{sentence.line}")
+    allowed = None if live else days(day, 0, 14)  # a narrated day count ('on the 100th day, ...') was written later
+    return Clue("war-day", "derived", f"'{quote}' -> {how}", day, weight, group=f"war{sentence.line}", window=allowed)
 
