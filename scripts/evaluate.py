@@ -385,6 +385,12 @@ def rebuild_help(gold_path: Path) -> str | None:
     return paths.relative(readme) if readme.is_file() else None
 
 
+def about_the_text(error: ProblemsError, path: Path) -> bool:
+    """Whether every problem is in the text itself (else it is in the registry, calendar...)."""
+    names = {paths.relative(path), path.as_posix(), path.name}
+    return all(problem.file in names for problem in error.problems)
+
+
 def evaluate(gold_path: Path, registry: Registry | None = None) -> Report:
     """Score every entry whose text exists; note the others instead of failing on them."""
     registry = registry or default_registry()
@@ -401,7 +407,12 @@ def evaluate(gold_path: Path, registry: Registry | None = None) -> Report:
             report.changed.append(f"{label}: {entry['file']}")
         try:
             briefing = draft_briefing(path, registry)
-        except (ProblemsError, OSError, UnicodeDecodeError) as error:
+        except ProblemsError as error:
+            if not about_the_text(error, path):
+                raise  # the registry or calendar is broken: one error, not one per text
+            report.unreadable.append(f"{label}: {error}")
+            continue
+        except (OSError, UnicodeDecodeError) as error:
             report.unreadable.append(f"{label}: {error}")
             continue
         score_one(entry, briefing, registry, report)

@@ -22,6 +22,7 @@ from scripts.evaluate import (
     stance_credit,
 )
 from scripts.model import Briefing, Source
+from scripts.problems import Problem, ProblemsError
 from tests.helpers import fixture_registry
 
 ARTICLE = """Neighbours agree to reopen border crossing
@@ -241,3 +242,30 @@ def test_run_evaluate_json_reports_every_field(tmp_path, capsys, monkeypatch):
     assert set(data["titles"]) >= {"recovered", "total", "furniture"}
     assert set(data["stance"]) >= {"equal", "near_misses", "score", "swaps"}
     assert "boilerplate_leaks" in data
+
+
+def test_a_broken_registry_is_one_error_not_a_skipped_text_per_entry(tmp_path, monkeypatch):
+    text = tmp_path / "a.txt"
+    text.write_text(ARTICLE, encoding="utf-8")
+    gold = write_gold(tmp_path, [entry(str(text)), entry(str(text), id="b")])
+
+    def broken_calendar(path, registry):
+        raise ProblemsError([Problem("registry/events.yaml", 12, "duplicate id 'x'")])
+
+    monkeypatch.setattr("scripts.evaluate.draft_briefing", broken_calendar)
+    with pytest.raises(ProblemsError) as error:
+        evaluate(gold, fixture_registry())
+    assert "registry/events.yaml:12" in str(error.value)
+
+
+def test_a_text_that_cannot_be_read_is_skipped_with_its_problem(tmp_path, monkeypatch):
+    text = tmp_path / "a.txt"
+    text.write_text(ARTICLE, encoding="utf-8")
+    gold = write_gold(tmp_path, [entry(str(text))])
+
+    def bad_header(path, registry):
+        raise ProblemsError([Problem(path.as_posix(), 2, "unknown header key 'foo'")])
+
+    monkeypatch.setattr("scripts.evaluate.draft_briefing", bad_header)
+    report = evaluate(gold, fixture_registry())
+    assert report.scored == 0 and len(report.unreadable) == 1 and "unknown header key" in report.unreadable[0]
