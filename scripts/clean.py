@@ -307,7 +307,7 @@ def _unnamed(pattern: str) -> str:
 DATELINE = re.compile(
     rf"^(?P<place>{_CAPS_PLACE}{_COUNTRY}(?={_unnamed(_DL_DATE)}|{_unnamed(_DL_OUTLET)}|\s*(?:--|[–—:\-]|\.)\s)"
     rf"|{_TITLE_PLACE}{_COUNTRY}(?={_unnamed(_DL_DATE)}|{_unnamed(_DL_OUTLET)}))"
-    rf"{_DL_DATE}?(?P<outlet>{_DL_OUTLET})?{_DL_DATE.replace('?P<date>', '?P<date2>')}?\.?{_DL_SEP}(?=[\"“«(]?[A-ZА-ЯЁ0-9])"
+    rf"{_DL_DATE}?(?P<outlet>{_DL_OUTLET})?{_DL_DATE.replace('?P<date>', '?P<date2>')}?\.?(?:\s*\()?{_DL_SEP}(?=[\"“«(]?[A-ZА-ЯЁ0-9])"
 )
 _GLUED_COUNTER = re.compile(r"^\d{2,}(?=[A-ZА-ЯЁ][a-zа-яё])")  # "12200Uzbekistan is set to ...": a view counter
 _STAMP_PREFIX = re.compile(
@@ -540,9 +540,30 @@ def _title_like(row: _Row) -> bool:
     )
 
 
+MENU_REASONS = ("counter", "page control", "breadcrumb", "interface labels", "accessibility link", "label")
+
+
+def _menu_item(row: _Row) -> bool:
+    return (row.loose or row.fixed in MENU_REASONS) and row.shape.words <= 6
+
+
+def _in_menu(rows: list[_Row], pos: int) -> bool:
+    """A bulleted line, or one of three or more short lines printed together with no prose: a menu."""
+    if rows[pos].bullet:
+        return True
+    if not _menu_item(rows[pos]):
+        return False
+    first = last = pos
+    while first > 0 and rows[first - 1].last == rows[first].index - 1 and _menu_item(rows[first - 1]):
+        first -= 1
+    while last + 1 < len(rows) and rows[last + 1].index == rows[last].last + 1 and _menu_item(rows[last + 1]):
+        last += 1
+    return last - first + 1 >= 3
+
+
 def _headline_candidate(row: _Row, rows: list[_Row], pos: int) -> bool:
-    if not _title_like(row) or row.bullet:
-        return False  # a bulleted line is an item of a menu or a list
+    if not _title_like(row) or _in_menu(rows, pos):
+        return False
     return row.shape.words >= 4 or (row.shape.words == 3 and sum(1 for r in rows if r.text == row.text) >= 2)
 
 

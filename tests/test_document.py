@@ -360,3 +360,14 @@ def test_headlines_of_other_stories_never_become_actors():
     )
     actors = briefing.people + briefing.organisations + [u.name for u in briefing.unregistered]
     assert not any("Beknazarov" in a or "Ruling Bloc" in a or "Coalition" in a for a in actors)
+
+
+def test_short_lines_printed_together_are_a_menu_and_a_dateline_with_a_lost_credit_is_still_cut():
+    doc = build_document(
+        "About the Embassy\nOfficial Statements\nConsular Issues\n\n"
+        "President's Address to the Nation\nInnovative Industrial Development\nKazakhstan 2030\n\n"
+        "ASHGABAT, December 22 ( -- The President of Turkmenistan accepted congratulations on the national holiday.\n\n"
+        "Leaders of neighbouring countries sent messages, the foreign ministry said.\n"
+    )
+    assert doc.headline is None
+    assert doc.text.startswith("The President of Turkmenistan accepted")
