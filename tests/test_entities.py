@@ -109,3 +109,26 @@ def test_titled_person_before_an_institute_is_a_person_not_part_of_the_organisat
     )
     assert {"Stephen Blank", "Said Abdullah"} <= set(result.people)
     assert result.organisations == ["Foreign Research Institute"]
+
+
+def test_detected_organisations_are_trimmed_to_the_organisation_itself():
+    assert entities("Armenia left the Russian-dominated Collective Security Treaty Organization.").organisations == [
+        "Collective Security Treaty Organization"
+    ]
+    both = entities("Leaders of the CIS and the Collective Security Treaty Organization met in Astana.")
+    assert set(both.organisations) == {"Commonwealth of Independent States", "Collective Security Treaty Organization"}
+    assert both.unregistered == []
+    assert entities("When the Soviet Union collapsed, Kazakhstan became independent.").organisations == []
+
+
+def test_a_ministry_named_by_a_demonym_is_that_countrys_institution():
+    result = entities("The Kyrgyz Ministry of Foreign Affairs sent a note. The Tajik Foreign Ministry replied.")
+    assert result.organisations == ["Ministry of Foreign Affairs of Kyrgyzstan", "Ministry of Foreign Affairs of Tajikistan"]
+
+
+def test_a_ministrys_portfolio_is_not_part_of_its_ministers_name():
+    result = entities(
+        "Minister of Economic Development and Trade Sharif Rahimov, Minister of Energy and Water Resources "
+        "Usmon Usmonov and Presidential Aide on Foreign Policy Erkin Rahimov arrived."
+    )
+    assert set(result.people) == {"Sharif Rahimov", "Usmon Usmonov", "Erkin Rahimov"}

@@ -54,11 +54,11 @@ def test_quotes_are_attributed_to_named_or_pronoun_speakers():
 
 
 def test_outlet_from_a_dateline():
-    from scripts.extract import outlet_from
     from scripts.extract.document import build_document
+    from scripts.extract.outlets import publisher
 
     doc = build_document("Deal signed\n\nTASHKENT, January 5, 2023 (Reuters) — The presidents signed a deal on water.\n")
-    assert outlet_from(doc, fixture_registry(), None)[0] == "Reuters"
+    assert publisher(doc, fixture_registry(), None)[0] == "Reuters"
 
 
 def test_quote_with_inner_quotes_is_kept_whole_with_its_speaker():

@@ -15,47 +15,24 @@ import json
 import re
 import sys
 from pathlib import Path
-from urllib.parse import urlparse
 
 from ..briefing import front_matter
 from ..model import Briefing, Source
 from ..problems import ProblemsError
 from ..registry import Registry, default_registry
 from ..seed import read_seed, reference
-from ..textutil import sentences_of
 from .dates import extract_date
 from .document import Document, build_document
 from .entities import EntityResult, extract_entities
 from .figures import extract_figures, extract_quotes
+from .outlets import credited_outlets, publisher
 from .stance import extract_stance
 from .summary import extract_summary
 from .title import extract_title
 
 WEAK_DATE_CONFIDENCE = 0.6
-# Page furniture that names the publisher (not a relayed source such as "— Reuters" in a headline).
-PUBLISHER_FURNITURE = {"live-blog promo", "copyright notice", "source line", "bare link", "subscription prompt"}
 LEAD_ZONES = ("standfirst", "body")  # a made title comes from the first sentence of these
 SUMMARY_ZONES = ("standfirst", "body", "subheading")  # captions describe a photo, not the article
-
-
-def outlet_from(doc: Document, registry: Registry, url: str | None) -> tuple[str | None, str]:
-    """The publishing outlet: from page furniture (e.g. 'LIVETEXT on HOTNEWS.RO'), the dateline, or the URL's site."""
-    furniture = " ".join(r.text for r in doc.removed if r.reason in PUBLISHER_FURNITURE)
-    for sentence in sentences_of(furniture):
-        for mention in extract_entities([sentence], registry).mentions:
-            actor = registry.get(mention.actor)
-            if actor and actor.org_kind == "outlet":
-                return actor.name, f"named in page furniture: '{sentence.text[:120]}'"
-    if doc.dateline and doc.dateline.outlet:
-        actor = registry.resolve(doc.dateline.outlet)
-        if actor and actor.org_kind == "outlet":
-            return actor.name, f"dateline: '{doc.dateline.text}'"
-    if url:
-        host = (urlparse(url).hostname or "").removeprefix("www.")
-        for actor in registry.of_kind("organisation"):
-            if actor.org_kind == "outlet" and host and any(host.split(".")[0] == s.lower().split(".")[0] for s in actor.spellings):
-                return actor.name, f"site of the URL {url}"
-    return None, "no outlet named outside the article text"
 
 
 def _actor_weights(entities: EntityResult, main: list[str]) -> dict[int, float]:
@@ -83,7 +60,8 @@ def draft_from_document(doc: Document, seed: str | None, sha256: str | None, reg
     stance = extract_stance(sentences, entities, doc.headline)
     lead_sentences = [s for s in sentences if s.zone in SUMMARY_ZONES]
     summary, thesis, key_points = extract_summary(lead_sentences, _actor_weights(entities, stance.main_actors))
-    outlet, outlet_evidence = outlet_from(doc, registry, url)
+    outlet, outlet_evidence = publisher(doc, registry, url)
+    credits = credited_outlets(doc, registry)
 
     evidence: dict[str, object] = {"title": title_evidence}
     date, basis, date_evidence = dated.date, dated.basis, dated.evidence
@@ -125,8 +103,15 @@ def draft_from_document(doc: Document, seed: str | None, sha256: str | None, reg
         review["removed"] = [f"line {r.line}, {r.reason}: {r.text[:100]}" for r in doc.removed]
 
     organisations = list(entities.organisations)
+    org_evidence = dict(entities.evidence["organisations"])
+    for credit in credits:  # outlets credited around the article are organisations of it too
+        if credit.outlet not in organisations:
+            organisations.append(credit.outlet)
+            org_evidence[credit.outlet] = f"credited outside the article text: {credit.evidence} (line {credit.line})"
     if outlet and registry.get(outlet) and outlet not in organisations:
         organisations.append(outlet)  # the publishing outlet is an organisation of the article too
+        org_evidence[outlet] = f"the publishing outlet: {outlet_evidence}"
+    evidence["organisations"] = dict(sorted(org_evidence.items()))
 
     return Briefing(
         title=title,

@@ -117,67 +117,12 @@ def build_gazetteer(registry: Registry) -> Gazetteer:
 
 # --- detection of names the registry does not know -------------------------------------------
 
-ROLE_WORDS = {
-    "president", "prime", "minister", "premier", "chancellor", "spokesman", "spokeswoman", "spokesperson",
-    "researcher", "expert", "analyst", "scientist", "professor", "director", "head", "ex-head", "chairman",
-    "chairwoman", "chair", "chief", "ambassador", "envoy", "deputy", "adviser", "advisor", "official",
-    "journalist", "correspondent", "economist", "general", "colonel", "major", "senator", "leader", "commander",
-    "founder", "ceo", "secretary", "governor", "mayor", "akim", "hokim", "lawmaker", "mp", "activist", "blogger",
-    "historian", "orientalist", "sinologist", "lawyer", "politician", "diplomat", "representative", "fellow",
-    "editor", "author", "writer", "consultant", "observer", "commentator", "specialist", "lecturer", "dean",
-    "rector", "speaker", "member", "candidate", "opposition", "dissident", "businessman", "businesswoman",
-    "billionaire", "oligarch", "tycoon", "resident", "farmer", "teacher", "doctor", "student", "entrepreneur", "king", "emir", "sheikh", "mufti", "imam", "patriarch", "pope",
-    "militant", "warlord", "vice", "former", "ex", "acting", "told", "political", "military", "security",
-    "counterpart", "colleague", "son", "daughter", "wife", "husband", "brother", "nephew", "mr", "mrs", "ms", "dr",
-}
-_NOT_NAME_WORDS = {
-    "The", "A", "An", "In", "On", "At", "For", "From", "By", "With", "And", "But", "Or", "If", "As", "To", "Of",
-    "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You", "His", "Her", "Their",
-    "Our", "My", "Your", "There", "Here", "When", "While", "After", "Before", "Since", "However", "Moreover",
-    "Meanwhile", "Therefore", "Also", "According", "Despite", "Although", "Yet", "So", "Then", "Now", "Today",
-    "Yesterday", "Tomorrow", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "President", "Prime", "Minister", "Secretary", "General", "Deputy", "Foreign",
-    "Defense", "Defence", "Interior", "Chairman", "Head", "Chief", "Director", "Senator", "Ambassador",
-    "Mr", "Mrs", "Ms", "Dr", "Professor", "Prof", "State", "National", "Federal", "Central", "Western", "Eastern",
-    "Northern", "Southern", "North", "South", "East", "West", "Asia", "Asian", "Europe", "European", "Africa",
-    "America", "Soviet", "Union", "Republic", "Kingdom", "Empire", "Federation", "Silk", "Road", "Belt",
-    "Summit", "Forum", "Council", "Committee", "Ministry", "Institute", "Center", "Centre", "University",
-    "Security", "Defense", "Treaty", "Organization", "Organisation", "Party", "Army", "Navy", "Air", "Force",
-    "Forces", "Guard", "Office", "Department", "Agency", "Service", "Bank", "Fund", "News", "TV", "Radio",
-    "Times", "Post", "Daily", "Press", "Group", "Club", "Conference", "Day", "War", "World", "International",
-    "Global", "Islamic", "Muslim", "Christian", "Orthodox", "Catholic", "Allah", "God", "LIVE", "Photo",
-    "Video", "Read", "Related", "Spread", "Share", "Original", "Disclaimer", "Follow", "Add", "Comment",
-    "Chinese", "Russian", "American", "Turkish", "Japanese", "Kazakh", "Uzbek", "Tajik", "Kyrgyz", "Turkmen",
-    "Afghan", "Iranian", "British", "French", "German", "Indian", "Korean", "Mongolian", "Ukrainian",
-    "Belarusian", "Armenian", "Azerbaijani", "Georgian", "Pakistani", "Eurasian", "Caucasus", "Caspian",
-    "Karabakh", "Crimea", "Donbas", "Xinjiang", "Tibet", "Fergana", "Ferghana", "Pamir", "Kremlin", "Pentagon",
-    "Beijing", "Moscow", "Washington", "Brussels", "Celestial", "Why", "What", "Who", "How", "Where", "Which",
-    "Firstly", "Secondly", "Thirdly", "Finally", "Hence", "Thus", "Still", "Even", "Only", "Some", "Many",
-    "Most", "All", "Both", "Each", "Every", "No", "Not", "Nothing", "Respect", "Statistics", "Original",
-    "Surprisingly", "More", "Less", "First", "Second", "Third", "Last", "Next", "New", "Old", "Great",
-    "Supreme", "High", "Higher", "Upper", "Lower", "Lake", "River", "Mount", "Sea", "Ocean", "Gulf", "Strait",
-    "Square", "Street", "Avenue", "Palace", "House", "Hall", "Tower", "Airport", "Station", "Port", "City",
-    "Region", "Province", "Oblast", "District", "County", "Valley", "Basin", "Desert", "Steppe", "Plan",
-    "Program", "Programme", "Project", "Initiative", "Strategy", "Doctrine", "Agreement", "Accord", "Pact",
-    "Declaration", "Charter", "Convention", "Protocol", "Corridor", "Pipeline", "Railway", "Highway",
-    "LIVETEXT", "Espresso", "Telegram", "Facebook", "Twitter", "Instagram", "YouTube", "TikTok", "WhatsApp",
-}
+ROLE_WORDS = words("names", "role_words")
+_NOT_NAME_WORDS = words("names", "not_name_words") | words("names", "portfolio_words")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]+|O['’][A-Z][a-z]+|Mc[A-Z][a-z]+)(?:[-'’][A-Za-z][a-z]+)*$")
-_PARTICLES = {"bin", "ibn", "al", "el", "de", "van", "von", "der", "ul", "uulu", "kyzy", "ogly", "oglu"}
-ORG_HEADS = {
-    "Institute", "Center", "Centre", "University", "Committee", "Council", "Agency", "Ministry", "Department",
-    "Service", "Bank", "Fund", "Foundation", "Association", "Organization", "Organisation", "Union", "Party",
-    "Corporation", "Company", "Forum", "Club", "Commission", "Academy", "Court", "Office", "Bureau",
-    "Administration", "Assembly", "Parliament", "Federation", "Society", "School", "Authority", "Network",
-    "Channel", "Holding", "Consortium", "Group", "Movement", "Front", "Alliance", "Coalition", "Chamber",
-    "Inspectorate", "Directorate", "Guard", "Corps", "Command", "Observatory", "Initiative", "Programme",
-    "Program", "Exchange", "Airlines", "Railways", "Mission", "Secretariat", "Cabinet", "Senate", "Duma",
-    "Congress", "Majlis", "Kenesh", "Mazhilis", "Kurultai", "Prosecutor", "Police", "Army", "Forces",
-    "Airways", "Petroleum", "Holdings", "Investments", "Partners", "Brigade", "Battalion", "Regiment",
-    "Times", "Journal", "Gazette", "Herald", "Tribune", "Agency", "Institution", "Commissariat",
-}
-_ORG_CONNECTORS = {"of", "for", "and", "on", "the", "&"}
+_PARTICLES = words("names", "name_particles")
+ORG_HEADS = words("names", "organisation_heads")
+_ORG_CONNECTORS = words("names", "organisation_connectors")
 
 
 @dataclass
@@ -221,7 +166,7 @@ def _match_registry(tokens: list[Token], gaz: Gazetteer) -> list[tuple[int, int,
     return found
 
 
-_REGION_PREFIXES = {"North", "South", "Latin", "Central", "East", "West", "Pan", "Sub-Saharan", "Anglo"}
+_REGION_PREFIXES = words("names", "region_prefixes")
 
 
 def _geographic_context_ok(tokens: list[Token], a: int, b: int, how: str) -> bool:
@@ -331,28 +276,31 @@ def _speech_before(tokens: list[Token], i: int) -> str | None:
     return None
 
 
-_NOT_ORG_START = {
-    "Soviet", "Former", "The", "This", "That", "Russian", "Ottoman", "Mongol", "Roman", "Byzantine",
-    # Personal titles start a person's name, not an organisation's.
-    "Professor", "Prof", "Dr", "Mr", "Mrs", "Ms", "President", "Premier", "Chancellor", "Ambassador", "Senator",
-    "Colonel", "General", "Sheikh", "King", "Emir", "Minister", "Prime", "Academician", "Judge", "Bishop",
-}
+_NOT_ORG_START = words("names", "not_organisation_starts")
 
 
-def _detect_org(tokens: list[Token], i: int, taken: set[int], spans: dict[int, int]) -> int:
+_MODIFIER = re.compile(r"-[a-z]+$")  # 'Russian-dominated', 'Moscow-led', 'US-funded'
+
+
+def _detect_org(tokens: list[Token], i: int, taken: set[int], spans: dict[int, int], org_tokens: frozenset[int] = frozenset()) -> int:
     """End of an unknown organisation name such as 'National Security Committee of Kazakhstan'.
 
     The name ends after a registry name that follows 'of'/'for' ('... Committee of Kazakhstan'),
-    at a comma, or at the first word that is neither capitalised nor a connector.
+    before a registry organisation (``org_tokens``) it would otherwise swallow, at a comma, or at the
+    first word that is neither capitalised nor a connector. It never starts with a function word,
+    a modifier ('Russian-dominated') or a historical adjective.
     """
-    if tokens[i].text in _NOT_ORG_START or re.search(r"-(?:based|led|backed|owned|funded)$", tokens[i].text):
-        return i
+    first = tokens[i].text
+    if first in _NOT_ORG_START or first.lower() in words("language", "stopwords") or _MODIFIER.search(first):
+        return i  # 'Soviet Union', 'When the ...', 'Russian-dominated ...' start no organisation's name
     j, has_head, last_good = i, False, i
     while j < len(tokens) and j - i < 10:
         word = tokens[j].text
         if j in spans and j > i and tokens[j - 1].text.lower() in ("of", "for"):
             last_good = spans[j]
             break
+        if j in org_tokens and j > i:
+            break  # 'CIS and the Collective Security Treaty Organization': two organisations, not one
         if word in ORG_HEADS:
             has_head = True
             last_good = j + 1
@@ -397,20 +345,25 @@ def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityRes
     pending: list[tuple[Sentence, list[Token], set[int]]] = []
     for s, tokens in tokenised:
         spans: dict[int, int] = {}
-        starts: dict[int, int] = {}
+        country_starts: set[int] = set()  # one-token country names and demonyms
+        org_positions: set[int] = set()  # tokens of registry organisations
         for a, b, actor, how in _match_registry(tokens, gaz):
-            starts[a] = b
+            if actor.kind == "country" and b == a + 1:
+                country_starts.add(a)
+            if actor.kind == "organisation":
+                org_positions.update(range(a, b))
             add(actor, actor.kind, s, tokens, a, b, how)
             for k in range(a, b):
                 spans[k] = b
             if actor.kind == "person":
                 _remember_shorts(actor, local_shorts)
+        org_tokens = frozenset(org_positions)
         taken = set(spans)
         i = 0
         while i < len(tokens):
             if i in taken:
                 # A country name can start an organisation's name ("Taiwan Institute of ...").
-                org_end = _detect_org(tokens, i, taken, spans) if starts.get(i) == i + 1 else i
+                org_end = _detect_org(tokens, i, taken, spans, org_tokens) if i in country_starts else i
                 if org_end > i + 1 and not registry.resolve(s.text[tokens[i].start : tokens[org_end - 1].end]):
                     name = s.text[tokens[i].start : tokens[org_end - 1].end]
                     detected_orgs.setdefault(name, Unregistered(name, "organisation", None, f"detected in: {s.text[:160]}"))
@@ -428,7 +381,7 @@ def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityRes
                 taken.update(range(i, end))
                 i = end
                 continue
-            org_end = _detect_org(tokens, i, taken, spans) if _capitalised(tokens[i].text) else i
+            org_end = _detect_org(tokens, i, taken, spans, org_tokens) if _capitalised(tokens[i].text) else i
             if org_end > i and not all(k in taken for k in range(i, org_end)):
                 name = s.text[tokens[i].start : tokens[org_end - 1].end]
                 institution = _national_institution(name, s.index, tokens[i].start, mentions, registry)

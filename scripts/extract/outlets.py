@@ -1,0 +1,111 @@
+"""Outlets named by the page around the article: datelines, bylines, credits, the site's name.
+
+"MOSCOW, April 17. /TASS/.", "ASTANA, May 5 (Xinhua) --", "By Trend", "Photo ITAR-TASS",
+"Photo: Sergey Bobylev / TASS / Profimedia Images", "AT News" under the headline: each names
+an outlet (a wire, a photo agency, the publisher) that is an organisation of the briefing. In
+these slots a name may drop its "news agency" ("Trend" for Trend News Agency), which the
+registry cannot list as a spelling of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from ..registry import Actor, Registry
+from ..textutil import sentences_of
+from .document import Document
+from .entities import extract_entities
+
+# Reasons of lines (and of pieces cut from lines) that credit an outlet.
+CREDIT_REASONS = ("photo credit", "byline", "source line", "copyright notice", "live-blog promo", "dateline")
+# Page furniture that names the publisher (not a relayed source such as "— Reuters" in a headline).
+PUBLISHER_REASONS = ("live-blog promo", "copyright notice", "source line", "bare link", "subscription prompt")
+_CREDIT_LABEL = re.compile(r"^\W*(?:photos?|images?|foto|фото|source|credit|copyright|©|\(c\)|by|text|video|reporting by)\b\W*", re.IGNORECASE)
+_CREDIT_SPLIT = re.compile(r"\s*(?:/|\||;|,|\bvia\b|\band\b|\bfor\b|\s[-–—]\s)\s*")
+SLOT_SUFFIXES = ("", " news agency", " agency", " news")
+
+
+@dataclass(frozen=True)
+class Credit:
+    outlet: str  # canonical registry name
+    line: int
+    evidence: str
+
+
+def _outlet(name: str, registry: Registry) -> Actor | None:
+    """The outlet a credit slot names: the name itself, or it with the 'news agency' it dropped."""
+    name = re.sub(r"[«»\"“”]", "", name).strip(" .:()'")
+    if len(name) < 2:
+        return None
+    for suffix in SLOT_SUFFIXES:
+        actor = registry.resolve(name + suffix)
+        if actor is not None and actor.kind == "organisation" and actor.org_kind == "outlet":
+            return actor
+    return None
+
+
+def _outlets_in(text: str, registry: Registry) -> list[Actor]:
+    """Outlets in a credit: each slash- or comma-separated piece, or a registry outlet named inside it."""
+    found: list[Actor] = []
+    for piece in _CREDIT_SPLIT.split(_CREDIT_LABEL.sub("", text)):
+        actor = _outlet(_CREDIT_LABEL.sub("", piece), registry)
+        if actor is None:
+            for sentence in sentences_of(piece):
+                for mention in extract_entities([sentence], registry).mentions:
+                    candidate = registry.get(mention.actor)
+                    if candidate is not None and candidate.org_kind == "outlet":
+                        actor = candidate
+        if actor is not None and actor not in found:
+            found.append(actor)
+    return found
+
+
+def credited_outlets(doc: Document, registry: Registry) -> list[Credit]:
+    """Outlets credited by the dateline, bylines, photo and source credits, and the site name by the headline."""
+    credits: list[Credit] = []
+
+    def add(actors: list[Actor], line: int, evidence: str) -> None:
+        for actor in actors:
+            if all(c.outlet != actor.name for c in credits):
+                credits.append(Credit(actor.name, line, evidence))
+
+    if doc.dateline and doc.dateline.outlet:
+        add(_outlets_in(doc.dateline.outlet, registry), doc.dateline.line, f"dateline '{doc.dateline.text}'")
+    headline = next((line.number for line in doc.lines if line.zone == "headline"), None)
+    for line in doc.lines:
+        for piece, reason in line.cuts:
+            if reason in CREDIT_REASONS and reason != "dateline":
+                add(_outlets_in(piece, registry), line.number, f"{reason} '{piece[:80]}'")
+        if not line.kept and line.reason in CREDIT_REASONS:
+            add(_outlets_in(line.text, registry), line.number, f"{line.reason} '{line.text[:80]}'")
+        near_headline = headline is not None and 0 < abs(line.number - headline) <= 4
+        if near_headline and line.zone in ("menu", "byline") and len(line.text.split()) <= 4:
+            actor = _outlet(line.text, registry)
+            if actor is not None:
+                add([actor], line.number, f"the site's name by the headline '{line.text}'")
+    return credits
+
+
+def publisher(doc: Document, registry: Registry, url: str | None) -> tuple[str | None, str]:
+    """The publishing outlet: from page furniture (e.g. 'LIVETEXT on HOTNEWS.RO'), the dateline, or the URL's site."""
+    furniture = " ".join(r.text for r in doc.removed if r.reason in PUBLISHER_REASONS)
+    for sentence in sentences_of(furniture):
+        for mention in extract_entities([sentence], registry).mentions:
+            actor = registry.get(mention.actor)
+            if actor and actor.org_kind == "outlet":
+                return actor.name, f"named in page furniture: '{sentence.text[:120]}'"
+    if doc.dateline and doc.dateline.outlet:
+        outlets = _outlets_in(doc.dateline.outlet, registry)
+        if outlets:
+            return outlets[0].name, f"dateline: '{doc.dateline.text}'"
+    site = next((c for c in credited_outlets(doc, registry) if c.evidence.startswith("the site's name")), None)
+    if site is not None:
+        return site.outlet, site.evidence
+    if url:
+        host = (urlparse(url).hostname or "").removeprefix("www.")
+        for actor in registry.of_kind("organisation"):
+            if actor.org_kind == "outlet" and host and any(host.split(".")[0] == s.lower().split(".")[0] for s in actor.spellings):
+                return actor.name, f"site of the URL {url}"
+    return None, "no outlet named outside the article text"

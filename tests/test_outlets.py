@@ -1,0 +1,40 @@
+"""Outlets credited around the article (datelines, bylines, photo credits) are organisations of it."""
+
+from scripts.extract.document import build_document
+from scripts.extract.outlets import credited_outlets, publisher
+from scripts.registry import default_registry
+from tests.helpers import fixture_registry
+
+
+def credited(text: str, registry=None) -> list[str]:
+    return [c.outlet for c in credited_outlets(build_document(text), registry or fixture_registry())]
+
+
+def test_wire_datelines_credit_their_agency():
+    assert credited("Lavrov to visit Tashkent next week\n\nMOSCOW, April 17. /TASS/. Russia's top diplomat will visit Tashkent.\n") == ["TASS"]
+    assert credited("ASTANA, May 5 (Xinhua) -- Kazakhstan will host the summit of the organisation next year.\n") == ["Xinhua"]
+
+
+def test_photo_credits_and_bylines_credit_agencies():
+    text = (
+        "Presidents sign a treaty in Astana\n\nBy Reuters\n\n"
+        "The presidents signed a treaty on Monday in Astana after two days of talks.\n\n"
+        "Presidents at the talksPhoto: Ivan Petrov / TASS\n\n"
+        "The treaty enters into force next year, the foreign ministry said.\n"
+    )
+    assert credited(text) == ["Reuters", "TASS"]
+
+
+def test_a_name_in_the_text_is_not_a_credit():
+    text = "Russia and China met in Astana\n\nThe Kremlin told Reuters that the talks in Astana went well on Monday.\n"
+    assert credited(text) == []
+
+
+def test_a_credit_slot_may_drop_news_agency_and_the_site_name_under_the_headline_counts():
+    registry = default_registry()
+    assert "Trend News Agency" in credited("Baku and Astana discuss transit\n\nBy Trend\n\nThe sides discussed the Middle Corridor on Monday in Baku.\n", registry)
+    doc = build_document(
+        "Heart of Asia conference opens in Dushanbe\n\nAT News\n\n"
+        "KABUL: The Heart of Asia conference began its ninth session on Monday in Dushanbe.\n"
+    )
+    assert publisher(doc, registry, None)[0] == "Afghanistan Times"
