@@ -309,6 +309,7 @@ DATELINE = re.compile(
     rf"|{_TITLE_PLACE}{_COUNTRY}(?={_unnamed(_DL_DATE)}|{_unnamed(_DL_OUTLET)}))"
     rf"{_DL_DATE}?(?P<outlet>{_DL_OUTLET})?{_DL_DATE.replace('?P<date>', '?P<date2>')}?\.?(?:\s*\()?{_DL_SEP}(?=[\"“«(]?[A-ZА-ЯЁ0-9])"
 )
+_END_MARK = re.compile(r"\s+(?:[–—-]+\s*0\s*[–—-]+|#{3,}|\(END\)|/ends?/)\s*$", re.IGNORECASE)  # '... incompatible. –0--'
 _GLUED_COUNTER = re.compile(r"^\d{2,}(?=[A-ZА-ЯЁ][a-zа-яё])")  # "12200Uzbekistan is set to ...": a view counter
 _STAMP_PREFIX = re.compile(
     r"^\W*(?:date|published|updated|posted|опубликовано)\s*:?\s*"
@@ -430,6 +431,10 @@ def _row(first: int, last: int, lines: list[str]) -> _Row | None:
     bullet = bool(_BULLET.match(text))
     text = _BULLET.sub("", text) if bullet else text
     cuts: list[tuple[str, str]] = []
+    end_mark = _END_MARK.search(text)
+    if end_mark and end_mark.start() > 0:
+        cuts.append((end_mark.group(0).strip(), "end mark"))
+        text = text[: end_mark.start()]
     counter = _GLUED_COUNTER.match(text)
     if counter:
         cuts.append((counter.group(0), "counter"))
@@ -672,7 +677,7 @@ def classify_lines(text: str) -> tuple[list[Line], str | None, Dateline | None]:
             related_after = related_after or (pos > end and row.fixed in RELATED_REASONS)
             zones[pos] = (zone_of(row.fixed), row.fixed, False)
         elif row.caption:
-            zones[pos] = ("caption", "caption: a photo credit is glued to it", start <= pos <= end)
+            zones[pos] = ("caption", "caption: a photo credit is glued to it", False)
         elif start <= pos <= end:
             zones[pos] = _inside_zone(row)
         elif pos < start:
@@ -693,8 +698,7 @@ def classify_lines(text: str) -> tuple[list[Line], str | None, Dateline | None]:
 def _unfinished(rows: list[_Row], pos: int) -> bool:
     """A line of words right after the article that is the page's last: its final paragraph, cut off."""
     row = rows[pos]
-    later = [r for r in rows[pos + 1 :] if r.fixed is None]
-    return not later and row.shape.kind in ("heading", "fragment") and (row.shape.stop_ratio >= 0.2 or row.shape.words <= 2) and row.text[:1].isupper()
+    return pos == len(rows) - 1 and row.shape.kind in ("heading", "fragment") and row.shape.stop_ratio >= 0.2 and row.text[:1].isupper()
 
 
 _CREDIT_LINE = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?$")
@@ -750,11 +754,35 @@ def _mark_related_lists(rows: list[_Row], zones: Zones) -> None:
 
 
 def _mark_captions(rows: list[_Row], zones: Zones) -> None:
-    """A short line right above a photo credit is its caption (kept when inside the article)."""
-    for pos, row in enumerate(rows[:-1]):
-        below = rows[pos + 1]
-        if zones[pos][0] == "subheading" and below.fixed == "photo credit" and below.index - row.last <= 2:
-            zones[pos] = ("caption", "caption: a photo credit follows it", True)
+    """A photo's caption describes the photo, not the article's story: it is not kept.
+
+    A caption is a line that says where people stand ('Putin (right) meets ...'), that starts
+    'File photo of ...', that ends with an agency in brackets ('... Rakhmon. (Reuters)'), or a short
+    line right above a photo credit or another caption, printed with it.
+    """
+    for pos in range(len(rows) - 1, -1, -1):
+        row = rows[pos]
+        if zones[pos][0] in ("caption", "headline") or zones[pos][0] not in ("body", "subheading", "standfirst", "menu", "furniture"):
+            continue
+        below = rows[pos + 1] if pos + 1 < len(rows) else None
+        glued_below = below is not None and below.index - row.last <= 1
+        if zones[pos][0] in ("body", "subheading", "standfirst") and _CAPTION.search(row.text) and row.shape.words <= 60:
+            zones[pos] = ("caption", "caption: it describes a photo", False)
+        elif (
+            below is not None
+            and (below.fixed == "photo credit" or zones[pos + 1][0] == "caption")
+            and (glued_below or (below.index - row.last <= 2 and zones[pos][0] == "subheading"))
+            and row.shape.words <= 40
+            and zones[pos][2]
+        ):
+            zones[pos] = ("caption", "caption: printed with a photo credit or caption below it", False)
+
+
+_CAPTION = re.compile(
+    r"\((?:left|right|centre|center|front|back|L|R|C|L-R|\d(?:st|nd|rd|th) [LR])\)|\bfrom left\b"
+    r"|^(?:a )?file (?:photo|picture|image)\b|^(?:pictured|in the photo)\b|\.\s*\([A-Z][\w/ .&-]{1,30}\)$",
+    re.IGNORECASE,
+)
 
 
 def _drop_repeats(rows: list[_Row], zones: Zones) -> None:

@@ -36,11 +36,12 @@ def test_lead_paragraph_is_not_taken_for_a_headline():
     assert cleaned.text.startswith("In China, a summit")
 
 
-def test_glued_photo_credit_is_cut_but_caption_kept():
+def test_glued_photo_credit_is_cut_and_the_caption_is_not_article_text():
     cleaned = clean("First paragraph of the story is here.\n\nPutin at the summit of the CSTO statesPhoto: Ivan Petrov / TASS\n\nLast one.\n")
-    assert "Putin at the summit of the CSTO states" in cleaned.text
-    assert "Ivan Petrov" not in cleaned.text
-    assert any(r.reason == "photo credit" for r in cleaned.removed)
+    assert "Putin at the summit" not in cleaned.text and "Ivan Petrov" not in cleaned.text
+    assert cleaned.text == "First paragraph of the story is here.\n\nLast one."
+    reasons = {r.text: r.reason for r in cleaned.removed}
+    assert reasons["Putin at the summit of the CSTO statesPhoto: Ivan Petrov / TASS"].startswith("caption")
 
 
 def test_footer_disclaimer_source_and_live_promo_removed_with_urls_kept():

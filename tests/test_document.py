@@ -163,16 +163,28 @@ def test_menus_of_short_lines_and_breadcrumbs_above_the_article_are_menus():
     assert build_document(page).headline == "Kazakh senate approves the law on the status of Baikonur"
 
 
-def test_caption_with_a_glued_credit_is_kept_and_its_sentences_are_marked():
-    doc = build_document(
+def test_captions_are_told_from_the_article_and_left_out_of_it():
+    page = (
         "The presidents met in Astana on Monday and signed four agreements.\n\n"
         "Presidents at the talks in AstanaPhoto: Ivan Petrov / TASS\n\n"
+        "Russian President Vladimir Putin (right) meets his Kazakh counterpart in Astana on Monday.\n\n"
+        "File photo of the Kazakh president at an earlier summit. (Reuters)\n\n"
         "The next meeting will take place in Tashkent in the autumn.\n"
     )
-    caption = [s for s in doc.sentences if s.zone == "caption"]
-    assert [s.text for s in caption] == ["Presidents at the talks in Astana"]
+    doc = build_document(page)
+    captions = [line.text for line in doc.lines if line.zone == "caption"]
+    assert captions == [
+        "Presidents at the talks in AstanaPhoto: Ivan Petrov / TASS",
+        "Russian President Vladimir Putin (right) meets his Kazakh counterpart in Astana on Monday.",
+        "File photo of the Kazakh president at an earlier summit. (Reuters)",
+    ]
     assert ("Photo: Ivan Petrov / TASS", "photo credit") in doc.lines[2].cuts
-    assert "Ivan Petrov" not in doc.text
+    assert [s.text for s in doc.captions][:2] == [  # a caption names the article's actors, without its credit
+        "Presidents at the talks in Astana",
+        "Russian President Vladimir Putin (right) meets his Kazakh counterpart in Astana on Monday.",
+    ]
+    assert {s.zone for s in doc.captions} == {"caption"} and doc.captions[0].index == len(doc.sentences)
+    assert doc.text == "The presidents met in Astana on Monday and signed four agreements.\n\nThe next meeting will take place in Tashkent in the autumn."
 
 
 def test_hard_wrapped_wire_text_is_joined_into_paragraphs():

@@ -52,7 +52,7 @@ def draft_from_document(doc: Document, seed: str | None, sha256: str | None, reg
     """Draft a briefing from the document model of a seed (pure: no I/O)."""
     header = header or {}
     sentences = list(doc.sentences)
-    entities = extract_entities(sentences, registry)
+    entities = extract_entities(sentences + list(doc.captions), registry)
     lead = next((s.text for s in sentences if s.zone in LEAD_ZONES), sentences[0].text if sentences else None)
     title, title_evidence = extract_title(doc.headline, lead)
     url = header.get("url") or doc.source_url

@@ -12,6 +12,8 @@
 * ``text``: the article: kept lines as paragraphs separated by blank lines.
 * ``sentences``: every sentence of ``text`` with its ``start``/``end`` offsets in
   ``text``, its paragraph, its seed ``line`` and that line's ``zone``.
+* ``captions``: sentences of photo captions, which are not the article's text but name
+  its actors (offsets are in the caption; ``paragraph`` is -1).
 * ``headline``, ``dateline`` (place, printed date, outlet), ``removed`` (what
   ``review.removed`` shows) and ``urls`` (every URL with its line and zone).
 
@@ -45,6 +47,7 @@ class Document:
     sentences: tuple[Sentence, ...]
     headline: str | None
     dateline: Dateline | None
+    captions: tuple[Sentence, ...]  # sentences of photo captions: not the article, but they name its actors
     removed: tuple[Removal, ...]
     urls: tuple[Link, ...]
 
@@ -65,6 +68,15 @@ class Document:
         return None
 
 
+def _caption_text(line: Line) -> str:
+    """A caption line without the credit cut from it."""
+    text = " ".join(line.raw.split())
+    for piece, reason in line.cuts:
+        if reason == "photo credit":
+            text = text.replace(piece, " ")
+    return repair_line(text)
+
+
 def build_document(raw: str) -> Document:
     """The document model of one seed's text (the text after its header)."""
     normalised = normalize(raw)
@@ -78,6 +90,12 @@ def build_document(raw: str) -> Document:
             sentences.append(Sentence(paragraph[a:b], p_index, len(sentences), offset + a, offset + b, line.number, line.zone))
         text_parts.append(paragraph)
         offset += len(paragraph) + 2
+    captions: list[Sentence] = []
+    for line in lines:
+        if line.zone == "caption":
+            caption = _caption_text(line)
+            for a, b in sentence_spans(caption):
+                captions.append(Sentence(caption[a:b], -1, len(sentences) + len(captions), a, b, line.number, "caption"))
     urls = [Link(url, line.number, line.zone) for line in lines for url in urls_in(line.raw)]
     return Document(
         raw=normalised,
@@ -86,6 +104,7 @@ def build_document(raw: str) -> Document:
         sentences=tuple(sentences),
         headline=repair_line(headline) if headline else None,
         dateline=dateline,
+        captions=tuple(captions),
         removed=tuple(removals(lines)),
         urls=tuple(urls),
     )
