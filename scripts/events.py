@@ -19,59 +19,21 @@ import sys
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from re import _constants as sre_constants  # type: ignore[attr-defined]  # the parser re itself uses
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any, Iterator
 
-from . import paths, yamlio
+from . import paths, schemas, yamlio
 from .datewords import EDITION_WORDS, ORDINALS
 from .literals import LiteralIndex, conjunction
 from .problems import Problem, ProblemsError
 
 EVENTS_FILE = paths.REGISTRY / "events.yaml"
 
-KINDS: tuple[str, ...] = (
-    "summit",
-    "meeting",
-    "forum",
-    "visit",
-    "election",
-    "referendum",
-    "inauguration",
-    "term",
-    "war",
-    "conflict",
-    "unrest",
-    "attack",
-    "death",
-    "agreement",
-    "disaster",
-    "founding",
-    "accession",
-    "suspension",
-    "sanctions",
-    "other",
-)
-FIELDS: tuple[str, ...] = (
-    "id",
-    "name",
-    "kind",
-    "start",
-    "end",
-    "ongoing",
-    "place",
-    "countries",
-    "url",
-    "ordinal",
-    "ordinal_cue",
-    "cues",
-    "since_start",
-    "since_end",
-    "until_end",
-    "counted",
-    "day_cues",
-    "note",
-)
-REQUIRED: tuple[str, ...] = ("id", "name", "kind", "start")
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SCHEMA_NAME = "events"
+# The contract of an event is its JSON Schema (docs/schemas/events.schema.json); these come from it.
+KINDS: tuple[str, ...] = tuple(schemas.schema(SCHEMA_NAME)["items"]["properties"]["kind"]["enum"])
+FIELDS: tuple[str, ...] = tuple(schemas.schema(SCHEMA_NAME)["items"]["properties"])
 FLAGS = re.IGNORECASE
 
 ORDINAL_WORDS: dict[str, int] = ORDINALS | EDITION_WORDS  # 'the second summit', 'the inaugural summit'
@@ -268,6 +230,12 @@ class Calendar:
 
 
 # --- loading and checking -------------------------------------------------------------
+# The file is read like every input: safe YAML with lines, then its JSON Schema
+# (docs/schemas/events.schema.json: fields, kinds, forms, limits), then the checks
+# below: real dates in order, regular expressions that compile and cannot blow up,
+# unique ids, one default war.
+
+MAX_REGEX_LENGTH = 400
 
 
 def _date_value(value: Any) -> dt.date | None:
@@ -283,137 +251,109 @@ def _date_value(value: Any) -> dt.date | None:
     return None
 
 
-def _item_line(lines: list[str], from_line: int, text: str) -> int:
-    """The line (1-based, at or after ``from_line``) whose text contains ``text``, else ``from_line``."""
-    for index in range(max(from_line - 1, 0), min(len(lines), from_line + 60)):
-        if text and text in lines[index]:
-            return index + 1
-    return from_line
+def _unbounded(node: Any) -> bool:
+    """True when a parsed regex node repeats without bound ('+', '*', '{n,}')."""
+    return node[0] in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and node[1][1] == sre_constants.MAXREPEAT
 
 
-def _compile(pattern: Any, where: int, field: str, file: str, lines: list[str]) -> tuple[re.Pattern[str] | None, list[Problem]]:
-    if not isinstance(pattern, str) or not pattern.strip():
-        return None, [Problem(file, where, "a cue must be a non-empty string (a regular expression)", field)]
+def _nested_repeat(items: Any, inside: bool = False) -> bool:
+    """True when an unbounded repeat holds another (``(a+)+``, ``(\\w+\\s?)*``): catastrophic backtracking."""
+    for op, arg in items:
+        if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+            unbounded = arg[1] == sre_constants.MAXREPEAT
+            if unbounded and inside:
+                return True
+            if _nested_repeat(arg[2], inside or unbounded):
+                return True
+        elif op == sre_constants.SUBPATTERN:
+            if _nested_repeat(arg[3], inside):
+                return True
+        elif op == sre_constants.BRANCH:
+            if any(_nested_repeat(branch, inside) for branch in arg[1]):
+                return True
+        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            if _nested_repeat(arg[1], inside):
+                return True
+    return False
+
+
+def regex_problem(pattern: str) -> str | None:
+    """Why ``pattern`` may not be a cue, or None: it must compile and must not backtrack without bound."""
     if re.search(r"\\\\[bdswBDSW]", pattern):
-        line = _item_line(lines, where, pattern)
-        return None, [Problem(file, line, f"{pattern!r} has a doubled backslash: in single quotes write one ('\\b', not '\\\\b')", field)]
+        return f"{pattern!r} has a doubled backslash: in single quotes write one ('\\b', not '\\\\b')"
     try:
-        return re.compile(pattern, FLAGS), []
+        parsed = sre_parse.parse(pattern, FLAGS)
     except re.error as error:
-        line = _item_line(lines, where, pattern)
-        return None, [Problem(file, line, f"invalid regular expression {pattern!r}: {error}", field)]
+        return f"invalid regular expression {pattern!r}: {error}"
+    if _nested_repeat(list(parsed)):
+        return (f"{pattern!r} repeats a repetition ('(a+)+'), which can take forever on some sentences: "
+                "write the inner part without '+' or '*'")
+    return None
 
 
-def _regex_list(entry: dict[str, Any], field: str, file: str, lines: list[str]) -> tuple[tuple[re.Pattern[str], ...], list[Problem]]:
-    value = entry.get(field)
-    where = yamlio.line_of(entry, field)
-    if value is None:
-        return (), []
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not value:
-        return (), [Problem(file, where, "must be a non-empty list of regular expressions", field)]
-    compiled, problems = [], []
-    for pattern in value:
-        regex, found = _compile(pattern, where, field, file, lines)
-        problems += found
-        if regex is not None:
-            compiled.append(regex)
-    return tuple(compiled), problems
+@dataclass
+class _Reader:
+    """Compiles the regular expressions of one calendar file, collecting the problems."""
+
+    file: str
+    problems: list[Problem]
+
+    def regex(self, pattern: str, line: int, field: str) -> re.Pattern[str] | None:
+        why = regex_problem(pattern)
+        if why is not None:
+            self.problems.append(Problem(self.file, line, why, field))
+            return None
+        return re.compile(pattern, FLAGS)
+
+    def regexes(self, entry: dict[str, Any], field: str) -> tuple[re.Pattern[str], ...] | None:
+        """The compiled list ``field`` (None when one of them is refused)."""
+        patterns = entry.get(field) or []
+        compiled = [self.regex(p, yamlio.item_line(patterns, i, yamlio.line_of(entry, field)), field)
+                    for i, p in enumerate(patterns)]
+        return None if None in compiled else tuple(c for c in compiled if c is not None)
+
+    def cues(self, entry: dict[str, Any]) -> tuple[tuple[re.Pattern[str], ...], ...] | None:
+        value = entry.get("cues") or []
+        out = []
+        for index, cue in enumerate(value):
+            line = yamlio.item_line(value, index, yamlio.line_of(entry, "cues"))
+            patterns = [cue] if isinstance(cue, str) else cue
+            compiled = [self.regex(p, line, "cues") for p in patterns]
+            if None in compiled:
+                return None
+            out.append(tuple(c for c in compiled if c is not None))
+        return tuple(out)
 
 
-def _cues(entry: dict[str, Any], file: str, lines: list[str]) -> tuple[tuple[tuple[re.Pattern[str], ...], ...], list[Problem]]:
-    value = entry.get("cues")
-    where = yamlio.line_of(entry, "cues")
-    if value is None:
-        return (), []
-    if not isinstance(value, list) or not value:
-        return (), [Problem(file, where, "must be a list of cues; a cue is a list of regular expressions", "cues")]
-    cues, problems = [], []
-    for cue in value:
-        patterns = [cue] if isinstance(cue, str) else cue
-        if not isinstance(patterns, list) or not patterns:
-            problems.append(Problem(file, where, "each cue must be a non-empty list of regular expressions", "cues"))
-            continue
-        compiled = []
-        for pattern in patterns:
-            regex, found = _compile(pattern, where, "cues", file, lines)
-            problems += found
-            if regex is not None:
-                compiled.append(regex)
-        if len(compiled) == len(patterns):
-            cues.append(tuple(compiled))
-    return tuple(cues), problems
-
-
-def _shape_problems(entry: Any, file: str) -> list[Problem]:
-    """Missing or unknown fields, wrong kinds of values (not dates or regexes)."""
-    line = yamlio.line_of(entry)
-    if not isinstance(entry, dict):
-        return [Problem(file, line, "each event must be a mapping ('- id: ...')")]
-    problems = [
-        Problem(file, line, f"missing required field '{name}'", name) for name in REQUIRED if entry.get(name) in (None, "")
-    ]
-    for key in entry:
-        if key not in FIELDS:
-            problems.append(Problem(file, yamlio.line_of(entry, key), f"unknown field '{key}' (allowed: {', '.join(FIELDS)})", str(key)))
-    if isinstance(entry.get("id"), str) and not ID_PATTERN.match(entry["id"]):
-        problems.append(Problem(file, yamlio.line_of(entry, "id"), f"id '{entry['id']}' must be lower-case words joined by '-'", "id"))
-    if entry.get("kind") is not None and entry.get("kind") not in KINDS:
-        problems.append(Problem(file, yamlio.line_of(entry, "kind"), f"'{entry.get('kind')}' is not one of {', '.join(KINDS)}", "kind"))
-    ordinal = entry.get("ordinal")
-    if ordinal is not None and (not isinstance(ordinal, int) or isinstance(ordinal, bool) or ordinal < 1):
-        problems.append(Problem(file, yamlio.line_of(entry, "ordinal"), "must be a positive whole number", "ordinal"))
-    if entry.get("counted") not in (None, True, False, "default"):
-        problems.append(Problem(file, yamlio.line_of(entry, "counted"), "must be true or 'default'", "counted"))
-    if entry.get("ongoing") not in (None, True, False):
-        problems.append(Problem(file, yamlio.line_of(entry, "ongoing"), "must be true or false", "ongoing"))
-    for key in ("name", "place", "note", "url"):
-        if entry.get(key) is not None and not isinstance(entry.get(key), str):
-            problems.append(Problem(file, yamlio.line_of(entry, key), "must be text", key))
-    return problems
-
-
-def _dates(entry: dict[str, Any], file: str) -> tuple[dt.date | None, dt.date | None, list[Problem]]:
-    """start, end (None while ongoing) and their problems."""
-    problems = []
+def _event_from_entry(entry: dict[str, Any], reader: _Reader) -> Event | None:
+    """The :class:`Event` of a schema-valid entry, or None (its problems told to ``reader``)."""
+    file = reader.file
+    before = len(reader.problems)
     start = _date_value(entry.get("start"))
-    if entry.get("start") is not None and start is None:
-        problems.append(Problem(file, yamlio.line_of(entry, "start"), f"'{entry.get('start')}' is not a real date (YYYY-MM-DD)", "start"))
     end = _date_value(entry.get("end")) if entry.get("end") is not None else start
-    if entry.get("end") is not None and end is None:
-        problems.append(Problem(file, yamlio.line_of(entry, "end"), f"'{entry.get('end')}' is not a real date (YYYY-MM-DD)", "end"))
+    for key, value in (("start", start), ("end", end)):
+        if entry.get(key) is not None and value is None:
+            reader.problems.append(Problem(file, yamlio.line_of(entry, key), f"'{entry.get(key)}' is not a real date "
+                                           "(YYYY-MM-DD)", key))
     if entry.get("ongoing") is True:
         if entry.get("end") is not None:
-            problems.append(Problem(file, yamlio.line_of(entry, "ongoing"), "an ongoing event has no 'end'", "ongoing"))
+            reader.problems.append(Problem(file, yamlio.line_of(entry, "ongoing"), "an ongoing event has no 'end'", "ongoing"))
+        if entry.get("until_end"):
+            reader.problems.append(Problem(file, yamlio.line_of(entry, "until_end"),
+                                           "an ongoing event has no end for 'until_end'", "until_end"))
         end = None
     if start and end and end < start:
-        problems.append(Problem(file, yamlio.line_of(entry, "end"), f"end {end.isoformat()} is before start {start.isoformat()}", "end"))
-    return start, end, problems
-
-
-def _event_from_entry(entry: dict[str, Any], file: str, lines: list[str]) -> tuple[Event | None, list[Problem]]:
-    problems = _shape_problems(entry, file)
-    if not isinstance(entry, dict):
-        return None, problems
-    start, end, found = _dates(entry, file)
-    problems += found
-    cues, found = _cues(entry, file, lines)
-    problems += found
-    lists: dict[str, tuple[re.Pattern[str], ...]] = {}
-    for field in ("since_start", "since_end", "until_end", "day_cues"):
-        lists[field], found = _regex_list(entry, field, file, lines)
-        problems += found
+        reader.problems.append(Problem(file, yamlio.line_of(entry, "end"), f"end {end.isoformat()} is before start "
+                                       f"{start.isoformat()}", "end"))
+    cues = reader.cues(entry)
+    lists = {field: reader.regexes(entry, field) for field in ("since_start", "since_end", "until_end", "day_cues")}
     ordinal_cue = None
     if entry.get("ordinal_cue") is not None:
-        ordinal_cue, found = _compile(entry["ordinal_cue"], yamlio.line_of(entry, "ordinal_cue"), "ordinal_cue", file, lines)
-        problems += found
-    if lists["until_end"] and entry.get("ongoing") is True:
-        problems.append(Problem(file, yamlio.line_of(entry, "until_end"), "an ongoing event has no end for 'until_end'", "until_end"))
-    if problems or start is None:
-        return None, problems
+        ordinal_cue = reader.regex(entry["ordinal_cue"], yamlio.line_of(entry, "ordinal_cue"), "ordinal_cue")
+    if len(reader.problems) > before or start is None or cues is None or None in lists.values():
+        return None
     counted = entry.get("counted")
-    event = Event(
+    return Event(
         id=str(entry["id"]),
         name=str(entry["name"]),
         kind=str(entry["kind"]),
@@ -423,78 +363,61 @@ def _event_from_entry(entry: dict[str, Any], file: str, lines: list[str]) -> tup
         ordinal=entry.get("ordinal"),
         ordinal_cue=ordinal_cue,
         cues=cues,
-        since_start=lists["since_start"],
-        since_end=lists["since_end"],
-        until_end=lists["until_end"],
+        since_start=lists["since_start"] or (),
+        since_end=lists["since_end"] or (),
+        until_end=lists["until_end"] or (),
         counted="default" if counted == "default" else ("yes" if counted is True else None),
-        day_cues=lists["day_cues"],
+        day_cues=lists["day_cues"] or (),
         file=file,
         line=yamlio.line_of(entry),
     )
-    return event, []
 
 
-def _invalid_date_lines(text: str, file: str) -> list[Problem]:
-    """Unquoted impossible dates (2023-02-30), which the YAML reader itself cannot build."""
-    problems = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        found = re.match(r"^\s*(?:-\s+)?([\w-]+)\s*:\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*(?:#.*)?$", line)
-        if not found:
-            continue
-        try:
-            dt.date(int(found.group(2)), int(found.group(3)), int(found.group(4)))
-        except ValueError as error:
-            value = f"{found.group(2)}-{found.group(3)}-{found.group(4)}"
-            problems.append(Problem(file, number, f"'{value}' is not a real date ({error})", found.group(1)))
-    return problems
-
-
-def parse_events(text: str, file: str = "registry/events.yaml") -> Calendar:
-    """Read and check a calendar's YAML text; raise :class:`ProblemsError` listing every problem."""
-    problems = _invalid_date_lines(text, file)
-    if problems:
-        raise ProblemsError(problems)
-    try:
-        entries = yamlio.load(text) or []
-    except yamlio.YamlError as error:
-        raise ProblemsError([Problem(file, error.line or 1, error.message)]) from None
-    except ValueError as error:  # a value YAML cannot construct
-        raise ProblemsError([Problem(file, 1, f"unreadable value: {error}")]) from None
-    if not isinstance(entries, list):
-        raise ProblemsError([Problem(file, 1, "the calendar must be a YAML list of events ('- id: ...')")])
-    lines = text.splitlines()
+def _calendar(entries: list[Any], grouped: dict[int | None, list[Problem]], file: str) -> Calendar:
+    """Check the entries the schema accepted; raise :class:`ProblemsError` listing every problem."""
+    reader = _Reader(file, [p for found in grouped.values() for p in found])
     events: list[Event] = []
     seen: dict[str, int] = {}
-    for entry in entries:
-        event, found = _event_from_entry(entry, file, lines)
-        problems += found
-        entry_id = entry.get("id") if isinstance(entry, dict) else None
-        if isinstance(entry_id, str):
-            line = yamlio.line_of(entry, "id")
-            if entry_id in seen:
-                problems.append(Problem(file, line, f"duplicate id '{entry_id}' (first on line {seen[entry_id]})", "id"))
-                continue
-            seen[entry_id] = line
+    for index, entry in enumerate(entries):
+        if grouped.get(index):
+            continue
+        line = yamlio.line_of(entry, "id")
+        if entry["id"] in seen:
+            reader.problems.append(Problem(file, line, f"duplicate id '{entry['id']}' (first on line {seen[entry['id']]})",
+                                           "id"))
+            continue
+        seen[entry["id"]] = line
+        event = _event_from_entry(entry, reader)
         if event is not None:
             events.append(event)
     defaults = [e for e in events if e.counted == "default"]
     for extra in defaults[1:]:
-        problems.append(Problem(file, extra.line, f"only one event may be counted: default (also '{defaults[0].id}')", "counted"))
-    if problems:
-        raise ProblemsError(problems)
+        reader.problems.append(Problem(file, extra.line, f"only one event may be counted: default (also "
+                                       f"'{defaults[0].id}')", "counted"))
+    if reader.problems:
+        raise ProblemsError(reader.problems)
     return Calendar(tuple(events))
+
+
+def parse_events(text: str, file: str = "registry/events.yaml") -> Calendar:
+    """Read and check a calendar's YAML text; raise :class:`ProblemsError` listing every problem."""
+    bounds = schemas.limits(SCHEMA_NAME)
+    try:
+        loaded = yamlio.load_checked(text, 1, max_bytes=bounds.max_bytes, max_depth=bounds.max_depth)
+    except yamlio.YamlError as error:
+        raise ProblemsError([Problem(file, error.line or 1, error.message)]) from None
+    data = loaded.data if loaded.data is not None else []
+    grouped = schemas.errors_by_entry(data, SCHEMA_NAME, file, entries=True)
+    if loaded.duplicates:
+        grouped.setdefault(None, []).extend(schemas.duplicate_problems(loaded.duplicates, file))
+    return _calendar(data if isinstance(data, list) else [], grouped, file)
 
 
 def load_events(path: Path = EVENTS_FILE, registry: object | None = None) -> Calendar:
     """Read and check ``events.yaml`` (``registry`` is accepted for the checker's sake, unused)."""
     file = paths.relative(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ProblemsError([Problem(file, 1, "no such file")]) from None
-    except UnicodeDecodeError as error:
-        raise ProblemsError([Problem(file, 1, f"not UTF-8 text ({error.reason} at byte {error.start})")]) from None
-    return parse_events(text, file)
+    entries, grouped = schemas.load_entries(path, SCHEMA_NAME, file)
+    return _calendar(entries, grouped, file)
 
 
 load_calendar = load_events

@@ -10,15 +10,15 @@ Files in ``registry/`` (see ``registry/README.md`` for the format):
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import paths, yamlio
+from . import paths, schemas, yamlio
 from .problems import Problem, ProblemsError
+from .suggest import closest_many
 
 ACTOR_FILES: dict[str, str] = {
     "country": "countries.yaml",
@@ -33,31 +33,18 @@ FORM_FIELDS: dict[str, tuple[str, ...]] = {
     "organisation": ("acronyms", "aliases"),
     "group": ("aliases",),
 }
-KNOWN_FIELDS: dict[str, set[str]] = {
-    "country": {"name", "iso", "aliases", "demonyms", "metonyms", "region", "note"},
-    "person": {"name", "country", "category", "roles", "aliases", "short", "note"},
-    "organisation": {"name", "kind", "country", "acronyms", "aliases", "note", "url"},
-    "group": {"name", "members", "aliases", "note"},
-}
-PERSON_CATEGORIES = ("official", "analyst", "journalist", "business", "military", "militant", "other")
-ORGANISATION_KINDS = (
-    "intergovernmental",
-    "alliance",
-    "government",
-    "outlet",
-    "think-tank",
-    "company",
-    "party",
-    "armed-group",
-    "format",
-    "other",
-)
+SCHEMA_OF_KIND: dict[str, str] = {kind: f"registry-{filename.removesuffix('.yaml')}" for kind, filename in ACTOR_FILES.items()}
+INSTITUTIONS_SCHEMA = "registry-institutions"
 
-# Fields whose value comes from a fixed list, per kind.
-VOCABULARIES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "person": ("category", PERSON_CATEGORIES),
-    "organisation": ("kind", ORGANISATION_KINDS),
-}
+
+def _field_enum(kind: str, field_name: str) -> tuple[str, ...]:
+    """The values a field may take, as the registry's JSON Schema lists them (the contract exists once)."""
+    return tuple(schemas.schema(SCHEMA_OF_KIND[kind])["items"]["properties"][field_name]["enum"])
+
+
+PERSON_CATEGORIES = _field_enum("person", "category")
+ORGANISATION_KINDS = _field_enum("organisation", "kind")
+
 
 @dataclass(frozen=True)
 class Role:
@@ -134,7 +121,7 @@ class Registry:
         if resolved and (kind is None or resolved.kind == kind):
             return [resolved.name]
         pool = {fold(f): a.name for a in self.actors.values() if kind is None or a.kind == kind for f in a.spellings}
-        close = difflib.get_close_matches(fold(name), list(pool), n=limit * 3, cutoff=0.75)
+        close = closest_many(fold(name), list(pool), limit=limit * 3, cutoff=0.75)
         return list(dict.fromkeys(pool[c] for c in close))[:limit]
 
 
@@ -175,84 +162,18 @@ def _actor_from_entry(kind: str, entry: dict[str, Any], file: str) -> Actor:
     )
 
 
-def _entry_problems(kind: str, entry: Any, file: str) -> list[Problem]:
-    """Shape problems of one registry entry, each saying what would be right."""
-    import datetime as dt
-    import re
-
-    def close(word: Any, choices: Any) -> str:
-        match = difflib.get_close_matches(str(word).casefold(), [str(c) for c in choices], n=1, cutoff=0.6)
-        return f" - did you mean '{match[0]}'?" if match else ""
-
-    line = yamlio.line_of(entry)
-    if not isinstance(entry, dict):
-        return [Problem(file, line, "each entry must be a mapping that starts with '- name: ...'")]
+def _role_problems(entry: dict[str, Any], file: str) -> list[Problem]:
+    """A role that ends before it starts (the schema checks each date's form)."""
     problems = []
-    name = entry.get("name")
-    if not isinstance(name, str) or not name.strip():
-        problems.append(Problem(file, line, "entry has no 'name': add name: the canonical name, as the site shows it", "name"))
-    elif name != name.strip() or "  " in name:
-        problems.append(Problem(file, yamlio.line_of(entry, "name"), f"name '{name}' has extra spaces: write '{' '.join(name.split())}'", "name"))
-    for key in entry:
-        if key not in KNOWN_FIELDS[kind]:
-            allowed = ", ".join(sorted(KNOWN_FIELDS[kind]))
-            hint = close(key, sorted(KNOWN_FIELDS[kind]))
-            problems.append(
-                Problem(file, yamlio.line_of(entry, key), f"unknown field '{key}'{hint} (a {kind} has: {allowed})", key)
-            )
-    for key in FORM_FIELDS[kind] + ("members",):
-        value = entry.get(key)
-        if value is None or (isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)):
-            continue
-        if isinstance(value, str):
-            message = f"{key} must be a list: write {key}: [{value}]"
-        else:
-            message = f"{key} must be a list of spellings (text), e.g. {key}: [Rakhmon, Rahmonov]"
-        problems.append(Problem(file, yamlio.line_of(entry, key), message, key))
-    for key in ("country", "iso", "category", "kind", "note", "url", "region"):
-        value = entry.get(key)
-        if key in entry and value is not None and not isinstance(value, str):
-            got = f"{value!r}".lower() if isinstance(value, bool) else repr(value)
-            hint = (" (YAML reads an unquoted no, yes, on or off as true or false): put the value in quotes"
-                    if isinstance(value, bool) else ": put it in quotes")
-            problems.append(Problem(file, yamlio.line_of(entry, key), f"{key} must be text, got {got}{hint}", key))
-    if kind in VOCABULARIES:
-        key, allowed = VOCABULARIES[kind]
-        value = entry.get(key)
-        if value not in (None, *allowed):
-            message = f"{key} '{value}' is not one of {', '.join(allowed)}{close(value, allowed)}"
-            problems.append(Problem(file, yamlio.line_of(entry, key), message, key))
-    iso = entry.get("iso")
-    if kind == "country" and isinstance(iso, str) and not re.fullmatch(r"[A-Z]{2}", iso):
-        problems.append(
-            Problem(file, yamlio.line_of(entry, "iso"), f"iso '{iso}' must be the two-letter ISO 3166 code in capitals, e.g. KZ", "iso")
-        )
-    if kind == "group" and not entry.get("members"):
-        problems.append(Problem(file, line, "a group needs members: the canonical names it stands for, e.g. members: [Kazakhstan, Uzbekistan]", "members"))
-    roles = entry.get("roles")
-    if roles is not None and not isinstance(roles, list):
-        problems.append(Problem(file, yamlio.line_of(entry, "roles"), "roles must be a list of '- title: ...' entries (with from: and to: dates)", "roles"))
+    roles = entry.get("roles") if isinstance(entry, dict) else None
     for role in roles if isinstance(roles, list) else []:
-        role_line = yamlio.line_of(role, default=yamlio.line_of(entry, "roles"))
-        if not isinstance(role, dict) or not isinstance(role.get("title"), str) or not role["title"].strip():
-            problems.append(Problem(file, role_line, "each role needs a title, e.g. - {title: Foreign Minister, from: 2012, to: 2024}", "roles"))
-            continue
-        unknown = [k for k in role if k not in ("title", "from", "to", "note")]
-        for key in unknown:
-            problems.append(Problem(file, yamlio.line_of(role, key, role_line), f"unknown role field '{key}'{close(key, ('title', 'from', 'to', 'note'))} (a role has: title, from, to, note)", "roles"))
-        bounds = {}
-        for key in ("from", "to"):
-            value = role.get(key)
-            if value is None:
-                continue
-            text = value.isoformat() if isinstance(value, dt.date) else str(value)
-            if not re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", text):
-                problems.append(Problem(file, yamlio.line_of(role, key, role_line), f"role {key} '{text}' must be a year or a date: 2019, 2019-03 or 2019-03-20", "roles"))
-            else:
-                bounds[key] = text
+        if not isinstance(role, dict) or not isinstance(role.get("title"), str):
+            continue  # the schema check explains it
+        bounds = {key: str(role[key]) for key in ("from", "to") if isinstance(role.get(key), (int, str))}
         width = min(len(bounds.get("from", "")), len(bounds.get("to", "")))  # 2019 vs 2019-03-20: compare years
         if width and bounds["to"][:width] < bounds["from"][:width]:
-            problems.append(Problem(file, role_line, f"role '{role['title']}' ends ({bounds['to']}) before it starts ({bounds['from']})", "roles"))
+            problems.append(Problem(file, yamlio.line_of(role), f"role '{role['title']}' ends ({bounds['to']}) "
+                                    f"before it starts ({bounds['from']})", "roles"))
     return problems
 
 
@@ -341,20 +262,10 @@ def _expand_institutions(registry: Registry, path: Path) -> list[Problem]:
     if not path.exists():
         return []
     file = paths.relative(path)
-    try:
-        entries = yamlio.load(path.read_text(encoding="utf-8")) or []
-    except yamlio.YamlError as error:
-        return [Problem(file, error.line or 1, error.message)]
-    problems: list[Problem] = []
+    entries, grouped = schemas.load_entries(path, INSTITUTIONS_SCHEMA, file)
     countries = registry.of_kind("country")
-    for entry in entries if isinstance(entries, list) else [None]:
-        line = yamlio.line_of(entry)
-        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-            problems.append(Problem(file, line, "each institution needs 'name' and 'forms'"))
-            continue
-        unknown = set(entry) - {"name", "kind", "forms", "note"}
-        if unknown:
-            problems.append(Problem(file, line, f"unknown field(s): {', '.join(sorted(unknown))}"))
+    for index, entry in enumerate(entries):
+        if grouped.get(index):
             continue
         forms = _str_list(entry.get("forms")) or (entry["name"],)
         for country in countries:
@@ -371,36 +282,30 @@ def _expand_institutions(registry: Registry, path: Path) -> list[Problem]:
                     org_kind=str(entry.get("kind") or "government"),
                     aliases=tuple(spellings),
                     file=file,
-                    line=line,
+                    line=yamlio.line_of(entry),
                 )
             )
-    return problems
+    return [problem for found in grouped.values() for problem in found]
 
 
 def load_registry(directory: Path = paths.REGISTRY) -> Registry:
-    """Read and check every registry file; raise :class:`ProblemsError` listing all problems."""
+    """Read and check every registry file; raise :class:`ProblemsError` listing all problems.
+
+    Each file: safe YAML with lines, then its JSON Schema (``docs/schemas/registry-*.schema.json``),
+    then the cross-checks across entries and files.
+    """
     registry = Registry()
     problems: list[Problem] = []
     for kind, filename in ACTOR_FILES.items():
         path = directory / filename
-        file = paths.relative(path)
         if not path.exists():
             continue
-        try:
-            entries = yamlio.load(path.read_text(encoding="utf-8")) or []
-        except yamlio.YamlError as error:
-            problems.append(Problem(file, error.line or 1, error.message))
-            continue
-        except UnicodeDecodeError as error:
-            problems.append(Problem(file, 1, f"not UTF-8 text ({error.reason} at byte {error.start})"))
-            continue
-        if not isinstance(entries, list):
-            problems.append(Problem(file, 1, "the file must be a YAML list of entries ('- name: ...')"))
-            continue
-        for entry in entries:
-            entry_problems = _entry_problems(kind, entry, file)
-            problems.extend(entry_problems)
-            if entry_problems:
+        file = paths.relative(path)
+        entries, grouped = schemas.load_entries(path, SCHEMA_OF_KIND[kind], file)
+        problems += [problem for found in grouped.values() for problem in found]
+        for index, entry in enumerate(entries):
+            problems += _role_problems(entry, file)
+            if grouped.get(index):
                 continue
             actor = _actor_from_entry(kind, entry, file)
             if actor.name in registry.actors:

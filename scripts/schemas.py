@@ -17,9 +17,12 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import jsonschema
+import referencing
+from referencing.jsonschema import DRAFT7
 
 from . import paths, yamlio
 from .problems import Problem
@@ -53,10 +56,20 @@ def schema(name: str) -> dict[str, Any]:
     return data
 
 
+@lru_cache(maxsize=1)
+def _registry() -> referencing.Registry:
+    """Every schema of the folder under its ``$id`` (its file name), so one may refer to another."""
+    resources = []
+    for path in sorted(SCHEMAS.glob("*.schema.json")):
+        contents = json.loads(path.read_text(encoding="utf-8"))
+        resources.append((path.name, referencing.Resource.from_contents(contents, default_specification=DRAFT7)))
+    return referencing.Registry().with_resources(resources)
+
+
 @lru_cache(maxsize=None)
 def validator(name: str) -> jsonschema.protocols.Validator:
     cls = jsonschema.validators.validator_for(schema(name))
-    return cls(schema(name))  # type: ignore[no-any-return]
+    return cls(schema(name), registry=_registry())  # type: ignore[no-any-return]
 
 
 def limits(name: str) -> Limits:
@@ -185,9 +198,10 @@ def _type_message(path: list[Any], expected: Any, value: Any, own: dict[str, Any
     words = own.get("x-type-words") or or_list([TYPE_WORDS.get(t, t) for t in expected])
     place = where(path)
     message = f"{place} must be {words}, got {describe(value)}"
-    if "string" in expected and isinstance(value, (int, float, bool, dt.date)) and not isinstance(value, list):
-        shown = str(value).lower() if isinstance(value, bool) else shorten(str(value), 30)
-        message += f" - put it in quotes: \"{shown}\""
+    if "string" in expected and isinstance(value, bool):
+        message += " (YAML reads an unquoted no, yes, on or off as true or false): put the value in quotes"
+    elif "string" in expected and isinstance(value, (int, float, dt.date)):
+        message += f" - put it in quotes: \"{shorten(str(value), 30)}\""
     if "array" in expected and isinstance(value, str) and path:
         message = f"{place} must be {words}, got {describe(value)} - write {path[-1]}: [{shorten(value, 60)}]"
     return message
@@ -212,19 +226,21 @@ def _enum_message(path: list[Any], allowed: list[Any], value: Any, explain: str 
     return f"{place} is {shown}: use {or_list([str(a) for a in allowed])}{hint}{tail}"
 
 
-def _extra_fields(error: jsonschema.ValidationError, data: Any, path: list[Any], file: str, root: str) -> list[Problem]:
+def _extra_fields(
+    error: jsonschema.ValidationError, data: Any, path: list[Any], file: str, root: str, full: list[Any]
+) -> list[Problem]:
     """One problem per unknown field, each on its own line, with a suggestion."""
     allowed = list((error.schema.get("properties") or {}).keys())
     problems = []
     for key in error.instance:
         if key in allowed:
             continue
-        full = [*path, key]
         hint = did_you_mean(str(key), allowed)
         place = root if not path else where(path, root)
         fix = hint or f" - {place} has only: {', '.join(allowed)}"
         problems.append(
-            Problem(file, node_line(data, full, 1), f"unknown field '{shorten(str(key))}'{fix}", field_label(full))
+            Problem(file, node_line(data, [*full, key], 1), f"unknown field '{shorten(str(key))}'{fix}",
+                    field_label([*path, key]))
         )
     return problems
 
@@ -239,9 +255,15 @@ def _unique_message(path: list[Any], value: list[Any]) -> str:
     return f"{where(path)} has repeated items: keep one of each"
 
 
-def _error_problems(error: jsonschema.ValidationError, data: Any, file: str, default_line: int, root: str) -> list[Problem]:
-    path = list(error.absolute_path)
-    line = node_line(data, path, default_line)
+def _error_problems(
+    error: jsonschema.ValidationError, data: Any, file: str, default_line: int, root: str, entries: bool
+) -> list[Problem]:
+    full = list(error.absolute_path)
+    line = node_line(data, full, default_line)
+    # In a file that is a list of entries, the line says which entry: messages name the field only.
+    path = full[1:] if entries and full and isinstance(full[0], int) else full
+    if entries and full and isinstance(full[0], int) and not path:
+        root = "an entry"
     label = field_label(path)
     kind, value = error.validator, error.instance
     own = error.schema if isinstance(error.schema, dict) else {}
@@ -253,7 +275,7 @@ def _error_problems(error: jsonschema.ValidationError, data: Any, file: str, def
             problems.append(Problem(file, line, f"{place}: add {_example(error, name)}", field_label([*path, name])))
         return problems
     if kind == "additionalProperties":
-        return _extra_fields(error, data, path, file, root)
+        return _extra_fields(error, data, path, file, root, full)
     if kind == "type":
         message = _type_message(path, error.validator_value, value, own)
     elif kind == "oneOf":
@@ -286,14 +308,27 @@ def _error_problems(error: jsonschema.ValidationError, data: Any, file: str, def
     return [Problem(file, line, message, label)]
 
 
-def problems(data: Any, name: str, file: str, *, default_line: int = 1, root: str = "the front matter") -> list[Problem]:
-    """Every way ``data`` (as loaded by :mod:`yamlio`) breaks schema ``name``, in plain words."""
+def errors_by_entry(data: Any, name: str, file: str, *, default_line: int = 1, root: str = "the file",
+                    entries: bool = False) -> dict[int | None, list[Problem]]:
+    """The problems of :func:`problems`, grouped by the list entry they are in (None: the whole file)."""
     plain = yamlio.plain(data)
-    found: list[Problem] = []
+    found: dict[int | None, list[Problem]] = {}
     errors = sorted(validator(name).iter_errors(plain), key=lambda e: [str(p) for p in e.absolute_path])
     for error in errors:
-        found += _error_problems(error, data, file, default_line, root)
-    return found
+        where_in = error.absolute_path[0] if error.absolute_path and isinstance(error.absolute_path[0], int) else None
+        found.setdefault(where_in, []).extend(_error_problems(error, data, file, default_line, root, entries))
+    # One 'required' error per missing field, each listing them all: say each once.
+    return {key: list(dict.fromkeys(value)) for key, value in found.items()}
+
+
+def problems(data: Any, name: str, file: str, *, default_line: int = 1, root: str = "the front matter",
+             entries: bool = False) -> list[Problem]:
+    """Every way ``data`` (as loaded by :mod:`yamlio`) breaks schema ``name``, in plain words.
+
+    ``entries``: the file is a list of entries (registry, calendar) and messages name fields, not items.
+    """
+    grouped = errors_by_entry(data, name, file, default_line=default_line, root=root, entries=entries)
+    return [problem for key in sorted(grouped, key=lambda k: -1 if k is None else k) for problem in grouped[key]]
 
 
 def duplicate_problems(duplicates: list[yamlio.Duplicate], file: str) -> list[Problem]:
@@ -319,3 +354,29 @@ def load(text: str, name: str, file: str, first_line: int = 1, root: str = "the 
         return None, [Problem(file, error.line or first_line, error.message)]
     found = duplicate_problems(loaded.duplicates, file)
     return loaded.data, found + problems(loaded.data, name, file, default_line=first_line, root=root)
+
+
+def load_entries(path: Path, name: str, file: str) -> tuple[list[Any], dict[int | None, list[Problem]]]:
+    """A file that is a list of entries (registry, calendar): the entries and the problems of each.
+
+    The file is read as a regular file within the schema's size limit, then safe YAML with
+    lines, then schema ``name``. Problems of the file as a whole are under ``None``.
+    """
+    from . import fileio
+
+    bounds = limits(name)
+    raw, found = fileio.read_regular(path, file, bounds.max_bytes, f"{file}")
+    text = None
+    if raw is not None:
+        text, found = fileio.decode_utf8(raw, file, "a YAML file")
+    if text is None:
+        return [], {None: found}
+    try:
+        loaded = yamlio.load_checked(text, 1, max_bytes=bounds.max_bytes, max_depth=bounds.max_depth)
+    except yamlio.YamlError as error:
+        return [], {None: [Problem(file, error.line or 1, error.message)]}
+    data = loaded.data if loaded.data is not None else []
+    grouped = errors_by_entry(data, name, file, entries=True)
+    if loaded.duplicates:
+        grouped.setdefault(None, []).extend(duplicate_problems(loaded.duplicates, file))
+    return (data if isinstance(data, list) else []), grouped

@@ -26,6 +26,17 @@ def closest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | Non
     return found[0] if found else None
 
 
+def closest_many(word: str, choices: Iterable[str], limit: int = 3, cutoff: float = 0.6) -> list[str]:
+    """Up to ``limit`` choices most similar to ``word``, best first."""
+    options = list(dict.fromkeys(str(c) for c in choices))
+    if not options or not str(word).strip():
+        return []
+    found = process.extract(
+        str(word), options, scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=cutoff * 100, limit=limit
+    )
+    return [choice for choice, _, _ in found]
+
+
 def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str:
     """" - did you mean 'x'?" or ''."""
     best = closest(word, choices, cutoff)

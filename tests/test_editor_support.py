@@ -11,8 +11,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from scripts import yamlio
-from scripts.registry import ACTOR_FILES, KNOWN_FIELDS, ORGANISATION_KINDS, PERSON_CATEGORIES
+from scripts import schemas, yamlio
+from scripts.registry import ACTOR_FILES, INSTITUTIONS_FILE, SCHEMA_OF_KIND
 from scripts.validate import briefing_paths
 from scripts.briefing import SCHEMA_COMMENT
 
@@ -37,29 +37,25 @@ def test_vscode_files_are_json() -> None:
     assert "redhat.vscode-yaml" in vscode_json("extensions.json")["recommendations"]
 
 
-def test_every_registry_file_has_an_editor_schema_that_matches_the_loader() -> None:
+def test_editors_use_the_very_schemas_check_uses() -> None:
     schemas = registry_schemas()
-    assert set(schemas) == set(ACTOR_FILES.values())
+    assert set(schemas) == {*ACTOR_FILES.values(), INSTITUTIONS_FILE, "events.yaml"}
     for filename, path in schemas.items():
-        schema = json.loads(path.read_text(encoding="utf-8"))
-        jsonschema.Draft7Validator.check_schema(schema)  # the YAML language server speaks draft-07
-        kind = KIND_OF_FILE[filename]
-        item = schema["items"]
-        assert set(item["properties"]) == KNOWN_FIELDS[kind], filename
-        if kind == "person":
-            assert item["properties"]["category"]["enum"] == list(PERSON_CATEGORIES)
-        if kind == "organisation":
-            assert item["properties"]["kind"]["enum"] == list(ORGANISATION_KINDS)
+        assert path.parent == REPO / "docs" / "schemas", filename  # one folder, no editor-only copies
+        jsonschema.Draft7Validator.check_schema(json.loads(path.read_text(encoding="utf-8")))  # YAML LS: draft-07
+    for kind, filename in ACTOR_FILES.items():
+        assert schemas[filename].name == f"{SCHEMA_OF_KIND[kind]}.schema.json"
+    assert not (VSCODE / "schemas").exists()
 
 
-@pytest.mark.parametrize("filename", sorted(ACTOR_FILES.values()))
+@pytest.mark.parametrize("filename", sorted({*ACTOR_FILES.values(), INSTITUTIONS_FILE}))
 def test_the_registry_data_satisfies_its_editor_schema(filename: str) -> None:
     path = REPO / "registry" / filename
     if not path.exists():
         pytest.skip(f"registry/{filename} not written yet")
-    schema = json.loads(registry_schemas()[filename].read_text(encoding="utf-8"))
     data = yamlio.plain(yamlio.load(path.read_text(encoding="utf-8")) or [])
-    errors = [f"{list(e.absolute_path)}: {e.message}" for e in jsonschema.Draft7Validator(schema).iter_errors(data)]
+    validator = schemas.validator(registry_schemas()[filename].name.removesuffix(".schema.json"))
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data)]
     assert not errors, "\n".join(errors[:20])
 
 
