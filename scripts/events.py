@@ -189,6 +189,11 @@ class Calendar:
     def get(self, event_id: str) -> Event | None:
         return next((e for e in self.events if e.id == event_id), None)
 
+    def horizon(self) -> int:
+        """The calendar's present: the year after its latest event (a date without a year is not
+        placed later; no clock is read)."""
+        return max((e.end or e.start for e in self.events), default=dt.date(2000, 1, 1)).year + 1
+
     def counted(self) -> tuple[Event, ...]:
         """Events whose days are counted ("day 447 of the war"), the default first."""
         found = [e for e in self.events if e.counted]

@@ -69,6 +69,82 @@ def test_dateline_without_year_takes_the_year_of_the_weekday_in_the_lead() -> No
     assert dt.date(2023, 5, 18).weekday() == 3
 
 
+TERMS = """\
+- id: alpha-presidency
+  name: Alpha as President
+  kind: term
+  start: 2012-05-07
+  ongoing: true
+  since_start: ['President Alpha']
+- id: beta-presidency
+  name: Beta as President
+  kind: term
+  start: 1991-12-10
+  end: 2017-03-19
+  until_end: ['President Beta']
+- id: testville-summit-2024
+  name: Testville summit
+  kind: summit
+  start: 2024-05-18
+  cues: [['summit', 'Testville']]
+"""
+
+
+def test_dateline_year_is_the_one_the_terms_agree_on() -> None:
+    calendar = parse_events(TERMS)
+    # Thursday 4 June: 2015 and 2020 after Alpha took office; only 2015 while Beta was still president
+    text = "CAPITAL, June 4. /TASS/. President Alpha said on Thursday that he and President Beta will meet again."
+    result = extract_date(text, events=calendar)
+    assert (result.date, result.basis) == ("2015-06-04", "derived") and "2015 fits" in result.evidence
+
+
+def test_dateline_year_two_years_fit_is_a_window() -> None:
+    calendar = parse_events(TERMS)  # its latest event is of 2024: no year after 2025 is considered
+    result = extract_date("CAPITAL, June 4. /TASS/. President Alpha said on Thursday that talks would go on.", events=calendar)
+    assert result.date == "2015-06-04" and result.date_range == ("2015-06-04", "2020-06-04") and result.precision == "year"
+
+
+def test_dateline_year_not_the_first_year_allowed_when_nothing_agrees() -> None:
+    calendar = parse_events(TERMS)
+    result = extract_date("CAPITAL, June 4. /TASS/. President Alpha met foreign investors.", events=calendar)
+    assert result.date is None and result.basis == "unknown"  # 2012 ... 2025 all fit: no year is agreed on
+
+
+def test_dateline_year_follows_the_latest_reported_fact() -> None:
+    calendar = parse_events(TERMS)
+    result = extract_date("CAPITAL, June 4. /TASS/. President Alpha recalled the floods of April 2019, which cost billions.", events=calendar)
+    assert result.date == "2019-06-04"
+
+
+@pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [
+        ("Tuesday, 03.04.2018", "2018-04-03"),  # day first, and 3 April 2018 was a Tuesday
+        ("Tue 04/03/2018", "2018-04-03"),  # 4 March 2018 was a Sunday: month first
+        ("04/03/2018 (Sunday)", "2018-03-04"),
+        ("05.18.2023", "2023-05-18"),  # no 18th month: month first
+    ],
+)
+def test_the_weekday_decides_between_day_first_and_month_first(stamp: str, expected: str) -> None:
+    result = extract_date(f"Kazakhstan raises fuel prices\n{stamp}\nThe government said prices would rise.")
+    assert (result.date, result.basis) == (expected, "stated")
+
+
+def test_an_ambiguous_numeric_date_is_read_as_the_other_clues_allow() -> None:
+    plain = extract_date("Kazakhstan raises fuel prices\n10/09/2022\nThe government said prices would rise.")
+    assert (plain.date, plain.basis) == ("2022-09-10", "derived")  # day first, the region's order; not 'stated'
+    # reported after the Samarkand summit of 15-16 September 2022: 9 October, not 10 September
+    text = "Kazakhstan raises fuel prices\n10/09/2022\nLeaders met at the 2022 SCO summit in Samarkand, which was held in Uzbekistan."
+    result = extract_date(text)
+    assert (result.date, result.basis) == ("2022-10-09", "derived") and "month first" in result.evidence
+
+
+def test_a_weekday_that_does_not_fit_the_printed_date_is_reported() -> None:
+    result = extract_date("Kazakhstan raises fuel prices\nThursday, 18 May 2022\nThe government said prices would rise.")
+    assert result.date == "2022-05-18" and "it was a Wednesday" in result.evidence
+    assert result.confidence < extract_date("Kazakhstan raises fuel prices\nWednesday, 18 May 2022\nPrices rise.").confidence
+
+
 def test_published_beats_updated() -> None:
     text = "Title\nUpdated: 20 May 2023 14:00\nPublished: 18 May 2023 09:00\nText of the article."
     assert extract_date(text).date == "2023-05-18"
@@ -131,6 +207,22 @@ def test_a_caption_date_only_bounds_the_publication_date() -> None:
 def test_a_time_glued_to_the_year_still_reads_as_a_date() -> None:
     result = extract_date("Ministers' speeches\n\n4 February 201911:29\n\nLavrov spoke to students in Bishkek about the union state.")
     assert (result.date, result.basis) == ("2019-02-04", "stated")
+
+
+def test_stamps_of_a_list_of_other_stories_are_not_the_articles() -> None:
+    text = (
+        "Mirziyoyev to visit Bishkek\n\n"
+        "President Shavkat Mirziyoyev will pay a working visit to Kyrgyzstan to take part in the summit of the Organization "
+        "of Turkic States, the presidential press service said. The talks will focus on trade, transport and water.\n\n"
+        "The two presidents are also expected to discuss the construction of the China-Kyrgyzstan-Uzbekistan railway.\n\n"
+        "Other news\n\n"
+        "    Uzbekistan and Kazakhstan sign a deal on the Syr Darya\n    Politics 04.11.2024 09:56\n"
+        "    A new ambassador to Jakarta has been appointed\n    Politics 31.10.2024 11:08\n"
+        "    Tashkent metro extends its yellow line\n    Society 29.10.2024 18:40\n"
+    )
+    result = extract_date(text)
+    assert result.basis != "stated"
+    assert not {c.date for c in result.candidates} & {"2024-11-04", "2024-10-31", "2024-10-29"}
 
 
 # --- days of a war -----------------------------------------------------------------------

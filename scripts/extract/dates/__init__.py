@@ -50,7 +50,7 @@ from __future__ import annotations
 
 from ...events import Calendar, default_calendar
 from .clue import Clue, DateCandidate, DateResult
-from .combine import lower_bound, resolve, result
+from .combine import resolve, result
 from ..document import Document
 from .doc import Doc, date_view
 from .event_clues import event_clues, title_clues, weekday_clues
@@ -69,8 +69,7 @@ def extract_date(source: str | Document, *, url: str | None = None, events: Cale
     clues = collect(doc, url, calendar)
     estimate = resolve(clues)
     anchor = estimate.date if estimate and estimate.score >= 0.25 else None
-    others = [c.date for c in clues if c.is_point and c.date is not None]
-    clues += partial_clues(doc, anchor, lower_bound(clues), others)
+    clues += partial_clues(doc, anchor, clues, calendar.horizon())
     best = resolve(clues)
     if best is not None and best.clue not in clues:
         clues.append(best.clue)  # the window of combine.range_only, shown to reviewers

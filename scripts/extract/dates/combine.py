@@ -17,7 +17,7 @@ def _violation(point: dt.date, bound: Clue) -> int:
     return 0
 
 
-def _score(point: Clue, clues: list[Clue]) -> float:
+def score(point: Clue, clues: list[Clue]) -> float:
     """A point's weight, lowered by each bound it breaks and raised by other points that agree."""
     assert point.date is not None
     score = point.weight
@@ -34,7 +34,7 @@ def _score(point: Clue, clues: list[Clue]) -> float:
 
 def _scores(clues: list[Clue]) -> dict[int, float]:
     """Every point's score; alternative readings of one mention share theirs by how well each fits."""
-    raw = {id(c): _score(c, clues) for c in clues if c.is_point}
+    raw = {id(c): score(c, clues) for c in clues if c.is_point}
     totals: dict[str, float] = {}
     for clue in clues:
         if clue.is_point and clue.alt:

@@ -6,12 +6,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ...datewords import ENGLISH_MONTHS, MONTHS, WEEKDAYS
+from ...datewords import ENGLISH_MONTHS, MONTHS, WEEKDAY_NAMES, WEEKDAYS
 from .clue import make_date
 
 MONTH_WORD = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 ENGLISH_MONTH_WORD = "(?:" + "|".join(sorted((m.capitalize() for m in ENGLISH_MONTHS), key=len, reverse=True)) + r")\.?"
-WEEKDAY_PREFIX = r"(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+)?"
+WEEKDAY_WORD = "(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + ")"  # names and abbreviations
+FULL_WEEKDAY = "(?:" + "|".join(WEEKDAY_NAMES) + ")"  # names only
+WEEKDAY_PREFIX = rf"(?:(?P<wd>{WEEKDAY_WORD})\.?,?\s+)?"
 YEAR_GROUP = r"(?P<y>(?:19|20)\d{2})(?!\d(?!\d?:\d\d))"  # a time may be glued on: "4 February 201911:29"
 DAY_GROUP = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 
@@ -23,6 +25,8 @@ FULL_DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("numeric", re.compile(r"(?<![\d./-])(?P<d>[0-3]?\d)(?P<sep>[./-])(?P<m>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d{2})(?![\d]|[-/.]\d)")),
 )
 ANY_YEAR = re.compile(r"(?:19|20)\d{2}")
+WEEKDAY_BEFORE = re.compile(rf"\b(?P<wd>{WEEKDAY_WORD})\.?,?\s*$", re.IGNORECASE)
+WEEKDAY_AFTER = re.compile(rf"^\s*[,(]?\s*(?P<wd>{WEEKDAY_WORD})\b", re.IGNORECASE)
 PARTIAL_DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"(?<![\w.]){WEEKDAY_PREFIX}(?P<m>{ENGLISH_MONTH_WORD})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\d,.]?\d)(?!\s*,?\s*(?:19|20)\d{{2}})"),
     re.compile(rf"(?<![\w.]){WEEKDAY_PREFIX}(?<![\d,.])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{ENGLISH_MONTH_WORD})(?![\w])(?!\.?,?\s*(?:19|20)\d{{2}})"),
@@ -56,6 +60,30 @@ def weekday_number(match: re.Match[str]) -> int | None:
     return WEEKDAYS.get(name.lower()) if name else None
 
 
+def _weekday_beside(line: str, start: int, end: int) -> int | None:
+    """A weekday printed right before or after a date ("Tuesday, 03.04.2018", "03/04/2018 (Tue)")."""
+    before = WEEKDAY_BEFORE.search(line[max(0, start - 14) : start])
+    after = WEEKDAY_AFTER.match(line[end : end + 14])
+    found = before or after
+    return WEEKDAYS.get(found.group("wd").lower()) if found else None
+
+
+def _numeric_reading(dom: int, month: int, year: int, separator: str, weekday: int | None) -> tuple[int, int, bool]:
+    """(day of month, month, ambiguous) of a numeric date: day first as the region writes it
+    (18.05.2023), month first when the day-first reading is impossible (05.18.2023) or when the
+    weekday printed beside it fits only that reading; '03/04/2023' with no weekday is ambiguous."""
+    if month > 12 and dom <= 12:
+        return month, dom, False
+    if dom > 12 or dom == month:
+        return dom, month, False
+    day_first, month_first = make_date(year, month, dom), make_date(year, dom, month)
+    if weekday is not None and day_first and month_first:
+        fits = [reading for reading, day in (((dom, month), day_first), ((month, dom), month_first)) if day.weekday() == weekday]
+        if len(fits) == 1:
+            return fits[0][0], fits[0][1], False
+    return dom, month, separator == "/"
+
+
 def full_dates(line: str) -> list[DateMatch]:
     """Every complete date (with a year) in ``line``, left to right, without overlaps."""
     if not ANY_YEAR.search(line):
@@ -70,16 +98,15 @@ def full_dates(line: str) -> list[DateMatch]:
             if month is None:
                 continue
             year, dom, ambiguous = int(match.group("y")), int(match.group("d")), False
-            if kind == "numeric" and match.group("sep") == "/":
-                if month > 12 and dom <= 12:
-                    month, dom = dom, month  # US order: 05/18/2023
-                elif dom <= 12 and month <= 12 and dom != month:
-                    ambiguous = True
+            weekday = weekday_number(match)
+            if kind == "numeric":
+                weekday = _weekday_beside(line, match.start(), match.end())
+                dom, month, ambiguous = _numeric_reading(dom, month, year, match.group("sep"), weekday)
             day = make_date(year, month, dom)
             if day is None:
                 continue
             taken.append((match.start(), match.end()))
-            found.append(DateMatch(match.start(), match.end(), day, month, dom, weekday_number(match), ambiguous))
+            found.append(DateMatch(match.start(), match.end(), day, month, dom, weekday, ambiguous))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -98,7 +125,8 @@ def partial_dates(line: str, taken: list[DateMatch]) -> list[DateMatch]:
 
 MONTH_YEAR_RE = re.compile(rf"(?<![\w.])(?P<m>{MONTH_WORD})\s*,?\s+(?:of\s+)?(?P<y>(?:19|20)\d{{2}})(?!\d)", re.IGNORECASE)
 
-WEEKDAY_MENTION = re.compile(
-    r"(?<!last )(?<!next )(?<!this )(?<!every )\b(?:on |late on |early on |earlier on )?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!,?\s+(?:\d|[A-Z][a-z]+ \d))"
+CAPITALISED_WEEKDAY = "|".join(name.capitalize() for name in WEEKDAY_NAMES)
+WEEKDAY_MENTION = re.compile(  # "said on Thursday" (a weekday in prose, not part of a printed date)
+    rf"(?<!last )(?<!next )(?<!this )(?<!every )\b(?:on |late on |early on |earlier on )?(?P<wd>{CAPITALISED_WEEKDAY})\b(?!,?\s+(?:\d|[A-Z][a-z]+ \d))"
 )
 

@@ -6,13 +6,16 @@ import datetime as dt
 import re
 
 from ...datewords import WEEKDAYS
-from .clue import Clue, days, excerpt, make_date
+from .clue import LATEST, Clue, days, excerpt, make_date
+from .combine import score
 from .doc import Doc, blank_urls, sentence_at
-from .forms import DATELINE_STOP, LABEL_RE, MONTH_YEAR_RE, TIME_RE, WEEKDAY_MENTION, DateMatch, full_dates, month_number, partial_dates
+from .forms import DATELINE_STOP, FULL_WEEKDAY, LABEL_RE, MONTH_YEAR_RE, TIME_RE, WEEKDAY_MENTION, DateMatch, full_dates, month_number, partial_dates
 from .tense import tense_at
 from .years import newest_year
 
 
+PARTIAL_FIRST_YEAR = 1995  # a dateline without a year: the earliest year considered
+MONTH_FIRST = 0.65  # an ambiguous numeric date read month first, relative to day first
 UPDATED_POINT = 0.5  # an 'updated' stamp as a guess of the publication day, relative to a publication stamp
 UPDATED_DAYS = 365  # ... which may be this many days earlier
 
@@ -33,7 +36,7 @@ def _residue(line: str, match: DateMatch, headline: str | None = None) -> str:
     headline are removed."""
     rest = _without_headline(line[: match.start] + " " + line[match.end :], headline)
     rest = TIME_RE.sub(" ", rest)
-    rest = re.sub(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", " ", rest, flags=re.I)
+    rest = re.sub(rf"\b{FULL_WEEKDAY}\b", " ", rest, flags=re.I)
     rest = re.sub(LABEL_RE.pattern.replace(r"\s*$", ""), " ", rest, flags=re.I)
     rest = re.sub(r"\b(year|y\.|г\.|yil|at|on|by|updated|views?|comments?|\d+)\b", " ", rest, flags=re.I)
     return re.sub(r"[\s|/•·,:;–—\-()\[\]]+", " ", rest).strip()
@@ -62,7 +65,7 @@ def _role(line: str, match: DateMatch, related: bool, place: str, headline: str 
     ``related``: the line cannot print the publication date (other stories, menus, captions);
     ``place``: head, body or tail of the page; ``headline``: the article's, which a stamp line may repeat."""
     before = TIME_RE.sub(" ", line[max(0, match.start - 40) : match.start])
-    before = re.sub(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[,\s]*$", "", before.rstrip(), flags=re.I)
+    before = re.sub(rf"\b{FULL_WEEKDAY}\b[,\s]*$", "", before.rstrip(), flags=re.I)
     label = LABEL_RE.search(before.rstrip(" ,"))
     if re.search(r"\d\s*(?:[-–—]|and|&|to)\s*$", line[max(0, match.start - 6) : match.start]) or re.match(r"^\s*(?:[-–—]|and|&|to)\s*\d", line[match.end :]):
         return "date-mention", 0.0  # one end of a range of days: an event's dates
@@ -98,17 +101,34 @@ def _page_date(doc: Doc, number: int) -> bool:
     return any(doc.zones[i] in ("stamp", "dateline") and full_dates(blank_urls(doc.lines[i])) for i in range(headline + 1, first_kept))
 
 
+def _listed_stamps(doc: Doc) -> set[int]:
+    """Date lines below the article when there are several with different dates: the stamps of a
+    list of other stories ('Other news'), not the article's own."""
+    found: dict[int, dt.date] = {}
+    for number, raw in enumerate(doc.lines):
+        if doc.places[number] != "tail":
+            continue
+        line = blank_urls(raw)
+        for match in full_dates(line):
+            if match.day and _role(line, match, False, "tail", doc.document.headline)[0] == "date-line":
+                found[number] = match.day
+    return set(found) if len(set(found.values())) >= 2 else set()
+
+
 def printed_clues(doc: Doc) -> list[Clue]:
     """Full printed dates: publication lines (points) and dates mentioned in sentences (bounds)."""
     clues: list[Clue] = []
     latest_past: tuple[dt.date, str] | None = None
     earliest_future: tuple[dt.date, str] | None = None
+    listed = _listed_stamps(doc)
     for number, raw in enumerate(doc.lines):
         line = blank_urls(raw)
         for match in full_dates(line):
             assert match.day is not None
             kind, weight = _role(line, match, not doc.may_print_publication(number), doc.places[number], doc.document.headline)
             quote = excerpt(raw, match.start, match.end, 90)
+            if weight and kind == "date-line" and number in listed:
+                continue  # the stamps of a list of other stories below the article
             if weight and kind in ("dateline", "date-line") and _page_date(doc, number):
                 clues.append(Clue("page-date", "derived", f"'{quote}' -> the page's own date (site header): published on or before",
                                   hi=match.day, strength=0.5, group=f"line{number}"))
@@ -124,7 +144,15 @@ def printed_clues(doc: Doc) -> list[Clue]:
                                       group=f"line{number}", window=days(match.day, -UPDATED_DAYS, 0)))
                     continue
                 what = {"published-label": "publication line", "dateline": "dateline", "date-line": "date line"}[kind]
-                clues.append(Clue(kind, "stated", f"'{quote}' -> {what}", match.day, weight, group=f"line{number}"))
+                if match.weekday is not None:
+                    what += ", weekday agrees" if match.weekday == match.day.weekday() else f", but it was a {match.day:%A}"
+                other = make_date(match.day.year, match.dom, match.month) if match.ambiguous else None
+                if other is None:
+                    clues.append(Clue(kind, "stated", f"'{quote}' -> {what}", match.day, weight, group=f"line{number}"))
+                    continue
+                # '03/04/2023': day first (the region's order) or month first; the other clues decide, neither is 'stated'
+                clues.append(Clue(kind, "derived", f"'{quote}' -> {what}, read day first", match.day, weight, group=f"line{number}"))
+                clues.append(Clue(kind, "derived", f"'{quote}' -> {what}, read month first", other, weight * MONTH_FIRST, group=f"line{number}"))
                 continue
             zone = doc.zones[number]
             if zone in ("related-links", "menu"):
@@ -190,9 +218,10 @@ def _nearest_year(month: int, dom: int, anchor: dt.date, direction: str) -> dt.d
     return min(options, key=lambda d: abs((d - anchor).days)) if options else None
 
 
-def partial_clues(doc: Doc, anchor: dt.date | None, floor: dt.date | None, others: list[dt.date]) -> list[Clue]:
-    """Dates without a year, placed in the year that fits ``anchor`` (the provisional estimate);
-    a dateline's year may also come from the nearest other clue or from ``floor``."""
+def partial_clues(doc: Doc, anchor: dt.date | None, others: list[Clue], horizon: int) -> list[Clue]:
+    """Dates without a year: a dateline's or date line's year is the one the ``others`` clues agree
+    on (up to the year ``horizon``); a date mentioned in a sentence goes in the year that fits
+    ``anchor`` (the provisional estimate)."""
     clues: list[Clue] = []
     lead = _lead_weekdays(doc)
     for number, raw in enumerate(doc.lines):
@@ -204,7 +233,7 @@ def partial_clues(doc: Doc, anchor: dt.date | None, floor: dt.date | None, other
             quote = excerpt(raw, match.start, match.end, 90)
             kind, weight = _role(line, match, not doc.may_print_publication(number), doc.places[number], doc.document.headline)
             if weight:
-                clue = _partial_publication(match, anchor, floor, lead, quote, weight, number, others)
+                clue = _partial_publication(match, others, lead, quote, weight, number, horizon)
                 if clue:
                     clues.append(clue)
                 continue
@@ -232,35 +261,39 @@ def _lead_weekdays(doc: Doc) -> set[int]:
     return found
 
 
-def _partial_publication(match: DateMatch, anchor: dt.date | None, floor: dt.date | None, lead: set[int], quote: str, weight: float,
-                         number: int, others: list[dt.date]) -> Clue | None:
-    """A dateline or date line without a year, its year from the other clues.
+def _year_fit(day: dt.date, clues: list[Clue], group: str) -> float:
+    """How well publication on ``day`` fits the other clues: the bounds it keeps (terms of office,
+    events reported as past or coming, years spoken of), the points near it, and - between years
+    that fit alike - nearness to the latest fact reported as past (articles follow the news)."""
+    fit = score(Clue("year-probe", "derived", "", day, 0.5, group=group), clues)
+    near = sum(c.weight * max(0.0, 1 - abs((c.date - day).days) / 365) for c in clues if c.is_point and c.group != group and c.date)
+    after = max((0.2 * max(0.0, 1 - (day - c.lo).days / 365) for c in clues
+                 if c.is_bound and c.lo and c.strength >= 0.4 and c.lo <= day and c.kind != "title"), default=0.0)  # a term's start is no news
+    return fit * (1 + near + after)
 
-    Near ``anchor`` when there is one; else within a month of another clue's date
-    (one of several readings of an event); else the first year from ``floor`` on,
-    preferring years in which the date falls on the weekday printed with it or
-    named in the lead ("ALMATY, May 18 (Reuters) - ... said on Thursday").
-    """
-    near = [d for o in others for y in (o.year - 1, o.year, o.year + 1) if (d := make_date(y, match.month, match.dom)) and abs((d - o).days) <= 31]
-    if anchor is None and near:
-        anchor = min(near, key=lambda d: min(abs((d - o).days) for o in others))
-    if anchor is not None:
-        options = [d for y in range(anchor.year - 1, anchor.year + 2) if (d := make_date(y, match.month, match.dom)) and abs((d - anchor).days) <= 250]
-    elif floor is not None:
-        options = [d for y in range(floor.year, floor.year + 12) if (d := make_date(y, match.month, match.dom)) and d >= floor]
-    else:
-        return None
+
+def _partial_publication(match: DateMatch, clues: list[Clue], lead: set[int], quote: str, weight: float, number: int, horizon: int) -> Clue | None:
+    """A dateline or date line without a year ("MOSCOW, June 4. /TASS/"): the year the other clues
+    agree on, among the years in which the date falls on the weekday printed with it or named in
+    the lead ("... said on Thursday"). When two years fit equally, the clue says so: its window
+    spans them; when more do, or no clue tells years apart, there is no date. Years after
+    ``horizon`` (the calendar's present) are not considered."""
+    group = f"line{number}"
+    options = [d for y in range(PARTIAL_FIRST_YEAR, min(horizon, LATEST.year) + 1) if (d := make_date(y, match.month, match.dom))]
+    how = "the other clues"
     if match.weekday is not None:
-        options = [d for d in options if d.weekday() == match.weekday]
-        how = "weekday printed with it"
+        options, how = [d for d in options if d.weekday() == match.weekday], "the weekday printed with it and the other clues"
     elif lead and any(d.weekday() in lead for d in options):
-        options = [d for d in options if d.weekday() in lead]
-        how = "weekday named in the lead"
-    else:
-        how = "nearest to the other clues" if anchor else "first year the other clues allow"
-        weight *= 1.0 if anchor else 0.5
-    if not options:
-        return None
-    day = min(options, key=lambda d: abs((d - anchor).days)) if anchor else min(options)
-    return Clue("dateline-partial", "derived", f"'{quote}' -> printed without a year; {day.year} ({how})", day, weight * 0.8, group=f"line{number}")
-
+        options, how = [d for d in options if d.weekday() in lead], "the weekday named in the lead and the other clues"
+    fits = {d: _year_fit(d, clues, group) for d in options}
+    if not fits or (len(fits) > 1 and max(fits.values()) <= min(fits.values()) * 1.0001):
+        return None  # nothing tells the years apart
+    best = max(fits.values())
+    tied = sorted(d for d, fit in fits.items() if fit >= best * 0.999)
+    day = tied[0]
+    if len(tied) == 1:
+        return Clue("dateline-partial", "derived", f"'{quote}' -> printed without a year; {day.year} fits {how} best", day, weight * 0.8, group=group)
+    if len(tied) > 2:
+        return None  # the clues do not agree on a year
+    return Clue("dateline-partial", "derived", f"'{quote}' -> printed without a year; {tied[0].year} or {tied[1].year} fit {how} equally", day,
+                weight * 0.4, group=group, window=(tied[0], tied[1]))
