@@ -91,10 +91,15 @@ def normalize(text: str) -> str:
     return text
 
 
+_GLUED_SENTENCE = re.compile(
+    r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]{2,})|(?<=[A-Z]{3}[.!?])(?=(?:The|This|It|He|She|They|In|On|At|But|And|A|An)\b)"
+)
+
+
 def repair_line(line: str) -> str:
     """Fix spacing damage: 'Burnashev .' -> 'Burnashev.', 'Thursday.The' -> 'Thursday. The', doubled words 'to to'."""
     line = re.sub(r"\s+([.,;:!?])(?=\s|$)", r"\1", line)
-    line = re.sub(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]{2,})", " ", line)  # 'on Thursday.The Russian leader
+    line = _GLUED_SENTENCE.sub(" ", line)  # 'on Thursday.The leader', 'a version of NATO.The organisation'
     line = re.sub(r"\b(to|the|a|of|in|and|that|is)\s+\1\b", r"\1", line)
     return re.sub(r"\s{2,}", " ", line).strip()
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .wordlists import words
 
+_INITIALS = re.compile(r"(?:[^\W\d_]\.){0,3}[^\W\d_]")
 _LAST_WORD = re.compile(r"([\w.]+)$")
 _POSSESSIVE = re.compile(r"^(.+?)(['’]s)$")
 _SENTENCE_END = re.compile(r"""([.!?…]+["”’»)\]]*)(\s+)(?=["“«(\[]?[A-Z0-9А-ЯЁ])""")
@@ -22,8 +23,8 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
         last_word = _LAST_WORD.search(before)
         if match.group(1) == "." and last_word:
             word = last_word.group(1).lower().rstrip(".")
-            if word in abbreviations or (len(word) == 1 and word.isalpha()):
-                continue
+            if word in abbreviations or _INITIALS.fullmatch(word):
+                continue  # 'Dr. Smith', 'B. Gundogdyev', 'M.J. Akbar'
         spans.append(_trimmed(paragraph, start, match.end(1)))
         start = match.end()
     spans.append(_trimmed(paragraph, start, len(paragraph)))

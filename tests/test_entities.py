@@ -132,3 +132,38 @@ def test_a_ministrys_portfolio_is_not_part_of_its_ministers_name():
         "Usmon Usmonov and Presidential Aide on Foreign Policy Erkin Rahimov arrived."
     )
     assert set(result.people) == {"Sharif Rahimov", "Usmon Usmonov", "Erkin Rahimov"}
+
+
+def test_names_with_initials_are_people():
+    result = entities(
+        "Deputy minister B. Gundogdyev said the talks went well. US Ambassador Pamela J. H. Slutz attended. "
+        "The Minister of Foreign Affairs of Turkmenistan R.Meredov is expected in Minsk. Indian minister M.J. Akbar arrived."
+    )
+    assert {"B. Gundogdyev", "Pamela J. H. Slutz", "R.Meredov", "M.J. Akbar"} <= set(result.people)
+
+
+def real(text: str):
+    """Entities through the repository's registry (for spellings the small fixture registry lacks)."""
+    from scripts.registry import default_registry
+
+    return extract_entities(sentences(text), default_registry())
+
+
+def test_an_organisation_named_after_a_person_is_an_organisation():
+    result = real("Xi Jinping spoke at Kazakhstan's Nazarbayev University in Astana.")
+    assert "Nazarbayev University" in result.organisations
+    assert result.people == ["Xi Jinping"]
+
+
+def test_an_all_capitals_name_matches_when_printed_in_title_case():
+    result = real("The source was quoted by the Itar-Tass news agency.")
+    assert result.organisations == ["TASS"]
+
+
+def test_a_bare_national_body_in_an_article_about_one_country_is_that_countrys():
+    result = real(
+        "Kyrgyzstan voted on Sunday. Protests spread across Kyrgyzstan overnight. "
+        "The Central Election Commission annulled the results. Kyrgyzstan's president called for calm."
+    )
+    assert "Central Election Commission of Kyrgyzstan" in result.organisations
+    assert result.unregistered == []

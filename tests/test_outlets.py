@@ -38,3 +38,20 @@ def test_a_credit_slot_may_drop_news_agency_and_the_site_name_under_the_headline
         "KABUL: The Heart of Asia conference began its ninth session on Monday in Dushanbe.\n"
     )
     assert publisher(doc, registry, None)[0] == "Afghanistan Times"
+
+
+def test_a_publication_stamp_and_a_page_title_name_their_outlet():
+    registry = default_registry()
+    stamped = (
+        "Agreement signed on the trans-Afghan railway\n\n"
+        "ISLAMABAD: An agreement between Pakistan, Uzbekistan and Afghanistan was signed on Tuesday.\n\n"
+        "The railway will run through Mazar-i-Sharif and Kabul to Peshawar.\n\n"
+        "Published in Kazakhstanskaya Pravda, July 19th, 2023\n"
+    )
+    assert "Kazakhstanskaya Pravda" in credited(stamped, registry)
+    titled = (
+        "Tajikistan: the migrant workers come home | Reporter - On Location | DW | 22.04.2015\n"
+        "Russia's economic crisis is hitting many of the migrant workers from Central Asia, who are going home.\n"
+        "For many years, Jamshed worked on building sites in Russia to support his family in Khujand.\n"
+    )
+    assert credited(titled, registry) == ["Deutsche Welle"]

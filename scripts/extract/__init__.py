@@ -21,6 +21,7 @@ from ..model import Briefing, Source
 from ..problems import ProblemsError
 from ..registry import Registry, default_registry
 from ..seed import read_seed, reference
+from ..textutil import Sentence
 from .dates import extract_date
 from .document import Document, build_document
 from .entities import EntityResult, extract_entities
@@ -52,7 +53,8 @@ def draft_from_document(doc: Document, seed: str | None, sha256: str | None, reg
     """Draft a briefing from the document model of a seed (pure: no I/O)."""
     header = header or {}
     sentences = list(doc.sentences)
-    entities = extract_entities(sentences + list(doc.captions), registry)
+    headline = [Sentence(doc.headline, -1, len(sentences) + len(doc.captions), 0, len(doc.headline), 0, "headline")] if doc.headline else []
+    entities = extract_entities(sentences + list(doc.captions) + headline, registry)
     lead = next((s.text for s in sentences if s.zone in LEAD_ZONES), sentences[0].text if sentences else None)
     title, title_evidence = extract_title(doc.headline, lead)
     url = header.get("url") or doc.source_url

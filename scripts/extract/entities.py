@@ -71,12 +71,19 @@ class Gazetteer:
         variants = {key}
         if key[0][:1].islower():
             variants.add((key[0][:1].upper() + key[0][1:], *key[1:]))
+        if how in ("name", "alias") and all(t.isupper() for t in key if t.isalpha()) and sum(map(len, key)) >= 4:
+            variants.add(tuple(_title_case(t) for t in key))  # 'ITAR-TASS' is printed 'Itar-Tass' too
         for variant in variants:
             current = self.exact.get(variant)
             if current is None or _FORM_PRIORITY[how] < _FORM_PRIORITY[current[1]]:
                 self.exact[variant] = (actor, how)
         self.max_len = max(self.max_len, len(key))
         self.vocabulary.update(key)
+
+
+def _title_case(token: str) -> str:
+    """'ITAR-TASS' -> 'Itar-Tass' (each part after a hyphen capitalised)."""
+    return "-".join(part[:1] + part[1:].lower() for part in token.split("-"))
 
 
 _GAZETTEERS: dict[int, tuple[Registry, Gazetteer]] = {}
@@ -214,20 +221,35 @@ def _fuzzy_short(token: Token, gaz: Gazetteer) -> Actor | None:
     return None
 
 
+_INITIALS = re.compile(r"^(?:[A-Z]\.){0,2}[A-Z]$")  # 'B', 'M.J' (the last full stop is its own token)
+_INITIALLED = re.compile(r"^(?:[A-Z]\.){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")  # 'L.Bold', 'M.J.Akbar'
+
+
 def _name_span(tokens: list[Token], i: int, taken: set[int], gaz: Gazetteer) -> int:
-    """End index of a run of 2-4 capitalised name tokens starting at ``i`` (or ``i`` if none)."""
-    j = i
-    while j < len(tokens) and j - i < 4 and j not in taken:
+    """End index of a person's name starting at ``i`` (or ``i`` if none).
+
+    Two to four capitalised words ('Temur Umarov'), with particles ('bin', 'uulu') and middle
+    initials ('Pamela J. H. Slutz') inside, or initials before a surname ('B. Gundogdyev', 'L.Bold').
+    """
+    j, words = i, 0
+    while j < len(tokens) and words < 4 and j not in taken:
         word = tokens[j].text
-        if _capitalised(word) and word not in _NOT_NAME_WORDS:
-            j += 1
+        initial = _INITIALS.match(word) and j + 1 < len(tokens) and tokens[j + 1].text == "."
+        if initial and j + 2 < len(tokens) and j + 2 not in taken:
+            j, words = j + 2, words + 1  # initials and their full stop ('B.', 'M.J.'); a surname must follow
+        elif _INITIALLED.match(word):
+            j, words = j + 1, words + 2
+        elif _capitalised(word) and word not in _NOT_NAME_WORDS:
+            j, words = j + 1, words + 1
         elif word.lower() in _PARTICLES and j > i:
             j += 1
         else:
             break
-    while j > i and tokens[j - 1].text.lower() in _PARTICLES:
-        j -= 1
-    return j if j - i >= 2 else i
+    while j > i and (tokens[j - 1].text.lower() in _PARTICLES or tokens[j - 1].text == "."):
+        j -= 2 if tokens[j - 1].text == "." else 1
+    if j > i and not (_capitalised(tokens[j - 1].text) or _INITIALLED.match(tokens[j - 1].text)):
+        return i  # a name ends with a surname, not an initial
+    return j if words >= 2 and j > i else i
 
 
 def _role_before(tokens: list[Token], i: int, spans: dict[int, int]) -> str | None:
@@ -345,9 +367,14 @@ def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityRes
     pending: list[tuple[Sentence, list[Token], set[int]]] = []
     for s, tokens in tokenised:
         spans: dict[int, int] = {}
-        country_starts: set[int] = set()  # one-token country names and demonyms
+        country_starts: set[int] = set()  # one-token country names and demonyms, people that name an organisation
         org_positions: set[int] = set()  # tokens of registry organisations
+        named_after: dict[int, tuple[int, Actor, str]] = {}  # a person's name before an organisation's head word
         for a, b, actor, how in _match_registry(tokens, gaz):
+            if actor.kind == "person" and b < len(tokens) and tokens[b].text in ORG_HEADS:
+                country_starts.add(a)  # 'Nazarbayev University', 'Gorchakov Fund': named after a person
+                named_after[a] = (b, actor, how)
+                continue
             if actor.kind == "country" and b == a + 1:
                 country_starts.add(a)
             if actor.kind == "organisation":
@@ -361,8 +388,8 @@ def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityRes
         taken = set(spans)
         i = 0
         while i < len(tokens):
-            if i in taken:
-                # A country name can start an organisation's name ("Taiwan Institute of ...").
+            if i in taken or i in country_starts:
+                # A country or a person can start an organisation's name ("Taiwan Institute of ...").
                 org_end = _detect_org(tokens, i, taken, spans, org_tokens) if i in country_starts else i
                 if org_end > i + 1 and not registry.resolve(s.text[tokens[i].start : tokens[org_end - 1].end]):
                     name = s.text[tokens[i].start : tokens[org_end - 1].end]
@@ -370,6 +397,13 @@ def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityRes
                     add(name, "organisation", s, tokens, i, org_end, "detected")
                     taken.update(range(i, org_end))
                     i = org_end
+                    continue
+                if i in named_after:  # no organisation after all: the person it is
+                    end, person, how = named_after[i]
+                    add(person, "person", s, tokens, i, end, how)
+                    _remember_shorts(person, local_shorts)
+                    taken.update(range(i, end))
+                    i = end
                     continue
                 i += 1
                 continue
@@ -399,7 +433,7 @@ def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityRes
             end = _name_span(tokens, i, taken, gaz)
             if end > i:
                 why = _role_before(tokens, i, spans) or _role_after(tokens, end) or _speech_before(tokens, i)
-                name = " ".join(t.text for t in tokens[i:end])
+                name = s.text[tokens[i].start : tokens[end - 1].end]
                 if why and not any(_norm(t.text) in gaz.vocabulary and gaz.exact.get((_norm(t.text),), (None, ""))[1] in ("name", "alias", "demonym", "metonym") for t in tokens[i:end]):
                     detected_people.setdefault(name, Unregistered(name, "person", None, f"'{why}' next to the name in: {s.text[:160]}"))
                     add(name, "person", s, tokens, i, end, "detected")
@@ -424,6 +458,7 @@ def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityRes
                 add(fuzzy_actor, "person", s, tokens, i, i + 1, "fuzzy")
 
     mentions.extend(_implied_countries(mentions, registry))
+    mentions = _place_bare_institutions(mentions, detected_orgs, registry)
     mentions.sort(key=lambda m: (m.sentence, m.start, m.implied_by or ""))
     return _summarise(mentions, registry, detected_people, detected_orgs)
 
@@ -438,15 +473,49 @@ def _national_institution(name: str, sentence: int, start: int, mentions: list[M
         if actor is not None and actor.kind == "person" and actor.category == "official" and actor.country:
             countries.append(actor.country)
     for country_name in dict.fromkeys(countries):
-        country = registry.get(country_name)
-        if country is None:
-            continue
-        forms = [f"{country.name}'s {name}", f"{name} of {country.name}", *(f"{d} {name}" for d in country.demonyms)]
-        for form in forms:
-            actor = registry.resolve(form)
-            if actor is not None and actor.kind == "organisation":
-                return actor
+        actor = _institution_of(name, country_name, registry)
+        if actor is not None:
+            return actor
     return None
+
+
+def _institution_of(name: str, country_name: str, registry: Registry) -> Actor | None:
+    """The organisation 'Central Election Commission' is in ``country_name``, if the registry has it."""
+    country = registry.get(country_name)
+    if country is None:
+        return None
+    for form in (f"{country.name}'s {name}", f"{name} of {country.name}", *(f"{d} {name}" for d in country.demonyms)):
+        actor = registry.resolve(form)
+        if actor is not None and actor.kind == "organisation":
+            return actor
+    return None
+
+
+DOMINANT_MIN_MENTIONS = 3  # a country named this often, and twice as often as any other, is the article's own
+
+
+def _dominant_country(mentions: list[Mention]) -> str | None:
+    counts = Counter(m.actor for m in mentions if m.kind == "country")
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < DOMINANT_MIN_MENTIONS or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _place_bare_institutions(mentions: list[Mention], detected_orgs: dict[str, Unregistered], registry: Registry) -> list[Mention]:
+    """'The Central Election Commission' with no country beside it, in an article about one country, is that country's."""
+    country = _dominant_country(mentions)
+    if country is None:
+        return mentions
+    placed = []
+    for m in mentions:
+        actor = _institution_of(m.actor, country, registry) if m.how == "detected" and m.kind == "organisation" else None
+        if actor is None:
+            placed.append(m)
+            continue
+        detected_orgs.pop(m.actor, None)
+        placed.append(Mention(actor.name, "organisation", m.surface, "context", m.sentence, m.start, m.end, None, actor.org_kind))
+    return placed
 
 
 def _remember_shorts(actor: Actor, local_shorts: dict[str, tuple[str, str]]) -> None:

@@ -19,12 +19,15 @@ from .document import Document
 from .entities import extract_entities
 
 # Reasons of lines (and of pieces cut from lines) that credit an outlet.
-CREDIT_REASONS = ("photo credit", "byline", "source line", "copyright notice", "live-blog promo", "dateline")
+CREDIT_REASONS = ("photo credit", "byline", "source line", "copyright notice", "live-blog promo", "dateline", "label", "publication stamp")
 # Page furniture that names the publisher (not a relayed source such as "— Reuters" in a headline).
 PUBLISHER_REASONS = ("live-blog promo", "copyright notice", "source line", "bare link", "subscription prompt")
-_CREDIT_LABEL = re.compile(r"^\W*(?:photos?|images?|foto|фото|source|credit|copyright|©|\(c\)|by|text|video|reporting by)\b\W*", re.IGNORECASE)
+_CREDIT_LABEL = re.compile(
+    r"^\W*(?:photos?|images?|foto|фото|source|credit|copyright|©|\(c\)|by|text|video|reporting by|publication|published (?:in|by))\b\W*",
+    re.IGNORECASE,
+)
 _CREDIT_SPLIT = re.compile(r"\s*(?:/|\||;|,|\bvia\b|\band\b|\bfor\b|\s[-–—]\s)\s*")
-SLOT_SUFFIXES = ("", " news agency", " agency", " news")
+SLOT_SUFFIXES = ("", " news agency", " agency", " news", " newspaper")
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,9 @@ def credited_outlets(doc: Document, registry: Registry) -> list[Credit]:
                 add(_outlets_in(piece, registry), line.number, f"{reason} '{piece[:80]}'")
         if not line.kept and line.reason in CREDIT_REASONS:
             add(_outlets_in(line.text, registry), line.number, f"{line.reason} '{line.text[:80]}'")
+        if line.zone == "headline" and line.reason.startswith("page title"):  # 'Title | Section | DW'
+            parts = [_outlet(part, registry) for part in line.text.split(" | ")[1:]]
+            add([a for a in parts if a is not None], line.number, f"the page title '{line.text[:80]}'")
         near_headline = headline is not None and 0 < abs(line.number - headline) <= 4
         if near_headline and line.zone in ("menu", "byline") and len(line.text.split()) <= 4:
             actor = _outlet(line.text, registry)
