@@ -138,14 +138,15 @@ _BULLET = re.compile(r"^\s*(?:[•·▪►▶●◦‣∙\-*–—]|\d+[.)])\s+"
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+def _patterns() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """All furniture patterns as one alternation (tried in order), and the reason of each branch."""
     social = "(?:" + "|".join(str(s) for s in table("furniture", "social_networks")) + ")"
-    compiled = []
+    branches, reasons = [], []
     for reason, patterns in table("furniture", "lines").items():
         for pattern in patterns:
-            body = str(pattern).replace("{social}", social)
-            compiled.append((re.compile(rf"^\s*(?:{body})\s*$", re.IGNORECASE), str(reason)))
-    return tuple(compiled)
+            branches.append(f"(?P<g{len(branches)}>{str(pattern).replace('{social}', social)})")
+            reasons.append(str(reason))
+    return re.compile(rf"^\s*(?:{'|'.join(branches)})\s*$", re.IGNORECASE), tuple(reasons)
 
 
 @lru_cache(maxsize=1)
@@ -239,9 +240,10 @@ def furniture_reason(line: str) -> str | None:
     line = _BULLET.sub("", line.strip()) if _BULLET.match(line) else line.strip()
     if not line:
         return None
-    for pattern, reason in _patterns():
-        if pattern.match(line):
-            return reason
+    pattern, reasons = _patterns()
+    match = pattern.match(line)
+    if match and match.lastgroup:
+        return reasons[int(match.lastgroup[1:])]
     return shape_reason(line)
 
 

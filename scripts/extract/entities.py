@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -24,12 +25,14 @@ _FORM_PRIORITY = {"name": 0, "alias": 1, "acronym": 1, "short": 2, "demonym": 3,
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def _norm(token: str) -> str:
     token = unicodedata.normalize("NFKD", token)
     token = "".join(c for c in token if not unicodedata.combining(c))
     return token.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
 
 
+@lru_cache(maxsize=1 << 14)
 def skeleton(name: str) -> str:
     """A transliteration-insensitive key: Rakhmon/Rahmon -> 'rahmon', Zhaparov/Japarov -> 'iaparov'."""
     s = _norm(name).lower()
@@ -60,6 +63,7 @@ class Gazetteer:
 
     exact: dict[tuple[str, ...], tuple[Actor, str]] = field(default_factory=dict)
     max_len: int = 1
+    longest_from: dict[str, int] = field(default_factory=dict)  # first token -> tokens of the longest spelling it starts
     surname_skeletons: dict[str, list[Actor]] = field(default_factory=lambda: defaultdict(list))
     vocabulary: set[str] = field(default_factory=set)  # every token of every spelling
 
@@ -77,6 +81,7 @@ class Gazetteer:
             current = self.exact.get(variant)
             if current is None or _FORM_PRIORITY[how] < _FORM_PRIORITY[current[1]]:
                 self.exact[variant] = (actor, how)
+            self.longest_from[variant[0]] = max(self.longest_from.get(variant[0], 0), len(variant))
         self.max_len = max(self.max_len, len(key))
         self.vocabulary.update(key)
 
@@ -146,6 +151,7 @@ class EntityResult:
         return sum(1 for m in self.mentions if m.actor == actor and m.implied_by is None)
 
 
+@lru_cache(maxsize=1 << 16)
 def _capitalised(token: str) -> bool:
     return bool(_NAME_TOKEN.match(_norm(token)))
 
@@ -157,7 +163,7 @@ def _match_registry(tokens: list[Token], gaz: Gazetteer) -> list[tuple[int, int,
     i = 0
     while i < len(tokens):
         step = 1
-        for n in range(min(gaz.max_len, len(tokens) - i), 0, -1):
+        for n in range(min(gaz.longest_from.get(keys[i], 0), len(tokens) - i), 0, -1):
             hit = gaz.exact.get(tuple(keys[i : i + n]))
             if hit is None:
                 continue
