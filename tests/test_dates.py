@@ -343,6 +343,49 @@ def test_event_under_way() -> None:
     assert between(result, "2025-06-16", "2025-06-17")
 
 
+SUMMIT = """\
+- id: testville-summit-2024
+  name: Testville summit
+  kind: summit
+  start: 2024-05-18
+  end: 2024-05-19
+  cues: [['summit', 'Testville']]
+"""
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Kremlin said that Putin would take part in the summit in Testville.",  # reported speech: future in the past
+        "Putin's trip to the summit in Testville, Peskov said, will include talks with the hosts.",  # 'said' is the report's tense
+        "President Tokayev is to take part in the summit in Testville, the Akorda said.",
+        "Leaders are expected to sign a declaration at the upcoming summit in Testville.",
+    ],
+)
+def test_a_coming_event_dates_the_article_before_it(sentence: str) -> None:
+    result = extract_date(sentence, events=parse_events(SUMMIT))
+    assert result.date is not None and result.date < "2024-05-18" and result.date_range is not None
+    assert result.date_range[1] <= "2024-05-17"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Kremlin said on Tuesday that Putin would take part in the summit in Testville.", "2024-05-14"),  # the Tuesday before
+        ("Putin said on Tuesday that the summit in Testville had been a success.", "2024-05-21"),  # the Tuesday after
+        ("On Saturday, leaders gathered for the summit in Testville.", "2024-05-19"),  # the Saturday of the summit, reported next day
+    ],
+)
+def test_a_weekday_next_to_an_event_fixes_the_day(sentence: str, expected: str) -> None:
+    result = extract_date(sentence, events=parse_events(SUMMIT))
+    assert result.date == expected and result.basis == "derived"
+
+
+def test_a_headline_in_the_present_is_under_way() -> None:
+    result = extract_date("Tokayev arrives in Testville for the summit", events=parse_events(SUMMIT))
+    assert result.date is not None and "2024-05-18" <= result.date <= "2024-05-19"
+
+
 def test_recent_event_is_a_few_days_back() -> None:
     result = extract_date("Rahmon scolded Putin at the recent CIS summit in Astana, where Kyrgyz President Sadyr Japarov was also present.")
     assert result.basis == "event"

@@ -12,7 +12,7 @@ from ...events import Calendar, Event
 from .clue import Clue, add_months, add_years, days, excerpt, make_date
 from .doc import Doc, Sentence
 from .forms import WEEKDAY_MENTION
-from .tense import qualifier_at, tense_at
+from .tense import qualifier_at, speech_verbs, tense_at
 from .years import newest_year
 
 RECENT_LAG_DAYS = 3  # "the recent X": the earliest plausible day a writer calls X recent
@@ -221,16 +221,48 @@ def _anniversary(mention: Mention, quote: str) -> Clue | None:
 
 
 def weekday_clues(doc: Doc, anchors: list[tuple[Event, float]], calendar: Calendar) -> list[Clue]:
-    """'On Friday, Xi met ...': the Friday of the article's event (in its sentence, else the main one)."""
+    """'On Friday, Xi met ...': the Friday of the article's event (in its sentence, else the main one);
+    'the Kremlin said on Tuesday that Putin would attend ...': the Tuesday of the report."""
     clues: list[Clue] = []
     for sentence in doc.article_sentences():
         for match in WEEKDAY_MENTION.finditer(sentence.text):
-            own = [(e, 1.0) for e, _ in calendar.named_in(sentence.text) if e.end is not None and (e.days or 99) <= 7]
-            for event, anchor_weight in (own or anchors[:1]):
-                clue = _weekday_clue(sentence, match, event, min(1.0, anchor_weight * 2))
+            own = [(e, 1.0, m.start()) for e, m in calendar.named_in(sentence.text) if e.end is not None and (e.days or 99) <= 7]
+            for event, anchor_weight, at in (own or [(e, w, -1) for e, w in anchors[:1]]):
+                weight = min(1.0, anchor_weight * 2)
+                if at >= 0 and _reporting_day(sentence.text, match.start()):
+                    clue = _report_weekday_clue(sentence, match, event, weight, tense_at(sentence.text, at))
+                else:
+                    clue = _weekday_clue(sentence, match, event, weight)
                 if clue:
                     clues.append(clue)
     return clues
+
+
+def _reporting_day(text: str, at: int) -> bool:
+    """Whether the weekday at ``at`` is the day of a report ('said on Tuesday', 'told reporters on Monday')."""
+    before = re.findall(r"[\w'’]+", text[max(0, at - 40) : at].lower())[-4:]
+    after = re.findall(r"[\w'’]+", text[at : at + 40].lower())[1:3]
+    return any(word in speech_verbs() for word in before + after)
+
+
+def _report_weekday_clue(sentence: Sentence, match: re.Match[str], event: Event, anchor_weight: float, tense: str | None) -> Clue | None:
+    """The weekday of a report about the event named in its sentence: in the week before the event
+    when it is still to come, during or in the week after it otherwise; published that day or the next."""
+    start, end = event.start, event.end
+    assert end is not None
+    weekday = WEEKDAYS[match.group("wd").lower()]
+    if tense == "future":
+        options, how = [start - dt.timedelta(days=k) for k in range(1, 8)], "before"
+    elif tense is not None:
+        options, how = [start + dt.timedelta(days=k) for k in range(0, (end - start).days + 8)], "during or after"
+    else:
+        return None
+    day = next((d for d in options if d.weekday() == weekday), None)
+    if day is None:
+        return None
+    quote = excerpt(sentence.text, match.start(), match.end() + 50, 100)
+    return Clue("weekday", "derived", f"'{quote}' -> reported on the {match.group('wd')} {how} {event.name} ({event.span()}) = {day.isoformat()}",
+                day, 0.5 * anchor_weight, group=f"weekday:{sentence.line}", window=days(day, 0, 1))
 
 
 def _weekday_clue(sentence: Sentence, match: re.Match[str], event: Event, anchor_weight: float) -> Clue | None:

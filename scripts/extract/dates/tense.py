@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from ...wordlists import words
 
 FUTURE_RE = re.compile(
     r"\b((?:will|shall|won't)(?: not)?(?: be)?(?: [a-z]+ed\b| [a-z]+)?|(?:is|are) (?:scheduled|expected|set|due|planned|slated|going|poised) to|(?:is|are) (?:due|scheduled|slated|planned|set) (?:on|for|in)|(?:is|are) to (?:be|take|hold|host|meet|visit|attend|sign)"
     r"|to be held|to take place|upcoming|forthcoming|ahead of|in the run-up to|on the eve of|plans? to|intends? to|preparations? for"
-    r"|would (?:be held|take place|host|hold|visit|attend|meet|bring)|next (?:week|month|year)|tomorrow)\b",
+    r"|would(?: not)? (?:be held|take place|take part|participate|host|hold|visit|attend|meet|bring|travel|arrive|sign|open|pay|go|come|discuss)"
+    r"|next (?:week|month|year)|later this (?:week|month|year)|tomorrow)\b",
     re.IGNORECASE,
 )
 PRESENT_RE = re.compile(
     r"\b((?:is|are) (?:currently |now )?(?:being held|taking place|under ?way|holding|hosting|meeting|attending|participating|visiting|in progress|going on|ongoing|gathering)"
-    r"|currently|today|this morning|tonight|right now|kicks? off|opens? today|is held|are held"
+    r"|currently|today|this morning|tonight|right now|kicks? off|opens? today|is held|are held|arrives|(?:is|are) (?:on|paying) (?:an? )?(?:\w+ )?visit"
     r"|continues|continue|(?:is|are) continuing|goes on|persists|rages|(?:is|are) raging)\b",
     re.IGNORECASE,
 )
@@ -32,8 +36,12 @@ _TENSES = (("future", FUTURE_RE), ("present", PRESENT_RE), ("past", PAST_RE))
 
 
 def tense_at(sentence: str, at: int | None = None) -> str | None:
-    """future | present | past | None; with ``at``, the tense marker nearest to that position."""
-    found: list[tuple[int, int, str]] = []
+    """future | present | past | None; with ``at``, the tense marker nearest to that position.
+
+    The verb of a report ('Zakharova said ...', '..., the ministry told reporters') gives the
+    tense of the reporting, not of the event: it counts only when no other marker does.
+    """
+    found: list[tuple[int, int, str, bool]] = []
     spans: list[tuple[int, int]] = []
     for priority, (name, regex) in enumerate(_TENSES):
         for match in regex.finditer(sentence):
@@ -41,10 +49,17 @@ def tense_at(sentence: str, at: int | None = None) -> str | None:
                 continue  # 'held' inside 'will be held'
             spans.append(match.span())
             distance = 0 if at is None else min(abs(match.start() - at), abs(match.end() - at))
-            found.append((distance if at is not None else priority, priority, name))
+            found.append((distance if at is not None else priority, priority, name, match.group(0).lower() in speech_verbs()))
     if not found:
         return "past" if REGULAR_PAST_RE.search(sentence) else None
-    return min(found)[2]
+    events = [f for f in found if not f[3]]
+    return min(events or found)[2]
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """Verbs that report speech ('said', 'told', 'announced'), from the shared word list."""
+    return words("language", "speech_verbs")
 
 
 QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
