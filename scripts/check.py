@@ -20,7 +20,7 @@ from typing import TextIO
 from . import paths
 from .problems import Problem, ProblemsError
 from .registry import Registry, load_registry
-from .validate import briefing_paths, display_name, stray_files, validate_file
+from .validate import briefing_paths, display_name, stray_files, validate_all, validate_file
 
 
 def _registry(directory: Path) -> tuple[Registry | None, list[Problem]]:
@@ -93,9 +93,11 @@ def _collect(
     if files is None:
         problems += seed_file_problems(root / "seeds")
         problems += stray_files(briefings_dir, root)
-    if registry is not None:
-        for path in files if files is not None else briefing_paths(briefings_dir):
+    if registry is not None and files is not None:
+        for path in files:
             problems += validate_file(path, registry, root)[1]
+    elif registry is not None:
+        problems += validate_all(briefings_dir, registry, root)[1]
     return sorted({_relative_to(problem, root) for problem in problems}), registry is not None
 
 

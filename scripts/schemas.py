@@ -212,6 +212,9 @@ def _one_of_message(error: jsonschema.ValidationError, path: list[Any]) -> str:
     value = error.instance
     if isinstance(value, str):
         for sub in error.context or []:
+            if sub.validator == "maxLength":
+                return f"{where(path)} is {len(value):,} characters long; the limit is {sub.validator_value:,}: shorten it"
+        for sub in error.context or []:
             if sub.validator == "pattern":
                 return _pattern_message(path, value, sub.schema if isinstance(sub.schema, dict) else {})
     types = [s.get("type") for s in error.validator_value if isinstance(s, dict) and "type" in s]

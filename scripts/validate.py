@@ -176,8 +176,11 @@ def unknown_name_message(name: str, kind: str | None, registry: Registry) -> str
     return f"unknown actor '{name}': use a name from registry/ or one listed in this briefing"
 
 
-def name_problems(data: dict[str, Any], file: str, registry: Registry) -> list[Problem]:
-    """Every actor named must be canonical in the registry or listed in ``unregistered``."""
+def name_problems(data: dict[str, Any], file: str, registry: Registry, skip: frozenset[str] = frozenset()) -> list[Problem]:
+    """Every actor named must be canonical in the registry or listed in ``unregistered``.
+
+    Fields in ``skip`` (those whose form the schema already refused) are not looked at.
+    """
     unregistered: dict[str, str] = {}
     entries = data.get("unregistered")
     for entry in entries if isinstance(entries, list) else []:
@@ -186,7 +189,7 @@ def name_problems(data: dict[str, Any], file: str, registry: Registry) -> list[P
     problems: list[Problem] = []
     for field, kind in KIND_OF_FIELD.items():
         names = data.get(field)
-        if not isinstance(names, list):
+        if not isinstance(names, list) or field in skip:
             continue
         for index, name in enumerate(names):
             if not isinstance(name, str) or not name.strip():
@@ -198,7 +201,8 @@ def name_problems(data: dict[str, Any], file: str, registry: Registry) -> list[P
                 continue
             line = yamlio.item_line(names, index, yamlio.line_of(data, field))
             problems.append(Problem(file, line, unknown_name_message(name, kind, registry), field))
-    problems += _stance_name_problems(data, file, registry, unregistered)
+    if "stance" not in skip:
+        problems += _stance_name_problems(data, file, registry, unregistered)
     problems += _unregistered_problems(entries, data, file, registry)
     return problems
 
@@ -384,7 +388,8 @@ def check_read(read: briefing_format.BriefingText, file: str, registry: Registry
     if data is None:
         return None, sorted(set(problems))
     problems += date_problems(data, file)
-    problems += name_problems(data, file, registry)
+    refused = frozenset(p.field.split(".")[0] for p in read.problems if p.field)
+    problems += name_problems(data, file, registry, refused)
     problems += seed_problems(data, file, root)
     problems += placeholder_problems(data, read.body, read.body_line, file)
     problems = sorted(set(problems))
