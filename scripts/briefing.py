@@ -44,7 +44,7 @@ _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 PLACEHOLDER = re.compile(r"^\s*TODO\b")
 SECTIONS = ("Key points", "Key figures", "Quotes", "Article")
 _SECTION = re.compile(r"^## +(.+?) *$", re.MULTILINE)
-_FIGURE = re.compile(r"^\*\*(.+?)\*\*: ?(.*)$")
+_FIGURE = re.compile(r"^\*\*((?:\\.|[^*\\])+?)\*\*: ?(.*)$")  # **value**: sentence (stars in value escaped)
 
 
 # -- reading -------------------------------------------------------------------
@@ -217,13 +217,27 @@ def escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def _escape_stars(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("*", "\\*")
+
+
+def _unescape_stars(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def _paragraph(text: str) -> str:
+    """One article paragraph on one line; a '#' (or '\\') that starts it is escaped: it is no section heading."""
+    line = escape(" ".join(text.split()))
+    return "\\" + line if line.startswith(("#", "\\")) else line
+
+
 def render_body(briefing: Briefing) -> str:
     """Key points, key figures, quotes, then the article text (HTML-escaped)."""
     parts = []
     if briefing.key_points:
         parts.append("## Key points\n\n" + "".join(f"- {escape(p)}\n" for p in briefing.key_points))
     if briefing.key_figures:
-        lines = [f"- **{escape(f.value)}**: {escape(f.sentence)}\n" for f in briefing.key_figures]
+        lines = [f"- **{_escape_stars(escape(f.value))}**: {escape(f.sentence)}\n" for f in briefing.key_figures]
         parts.append("## Key figures\n\n" + "".join(lines))
     if briefing.quotes:
         blocks = []
@@ -231,7 +245,7 @@ def render_body(briefing: Briefing) -> str:
             speaker = f"\n>\n> — {escape(quote.speaker)}" if quote.speaker else ""
             blocks.append(f"> {escape(quote.text)}{speaker}\n")
         parts.append("## Quotes\n\n" + "\n".join(blocks))
-    paragraphs = [escape(" ".join(p.split())) for p in re.split(r"\n\s*\n", briefing.text) if p.strip()]
+    paragraphs = [_paragraph(p) for p in re.split(r"\n\s*\n", briefing.text) if p.strip()]
     parts.append("## Article\n\n" + "\n\n".join(paragraphs) + "\n")
     return "\n".join(parts)
 
@@ -270,6 +284,7 @@ def parse_body(body: str) -> BodyParts:
     if not matches:
         sections["article"] = body
     article = "\n\n".join(part for part in [*extra, sections.get("article", "")] if part.strip())
+    article = re.sub(r"^\\(?=[#\\])", "", article, flags=re.MULTILINE)
     summary = _plain(sections.get("summary", ""))
     return BodyParts(
         summary="" if summary == "(none)" else summary,
@@ -297,7 +312,7 @@ def _list_items(section: str) -> list[str]:
 def _figure(item: str) -> Figure:
     match = _FIGURE.match(item)
     if match:
-        return Figure(value=_plain(match.group(1)), sentence=_plain(match.group(2)))
+        return Figure(value=_plain(_unescape_stars(match.group(1))), sentence=_plain(match.group(2)))
     return Figure(value="", sentence=_plain(item))
 
 

@@ -276,8 +276,11 @@ class _Dumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
+_OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029")  # line breaks to YAML that a plain or literal value would lose
+
+
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-    style = "|" if "\n" in value else None
+    style = '"' if any(c in value for c in _OTHER_BREAKS) else "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

@@ -24,6 +24,7 @@ def extract_title(headline: str | None, first_sentence: str | None) -> tuple[str
     """(title, evidence)."""
     if headline:
         return headline.strip(), "first line reads as a headline (short, no final full stop)"
-    if first_sentence:
-        return title_from_lead(first_sentence), "no headline in the text: made from the lead sentence"
+    made = title_from_lead(first_sentence) if first_sentence else ""
+    if made:
+        return made, "no headline in the text: made from the lead sentence"
     return "Untitled article", "no headline and no text"
