@@ -64,6 +64,7 @@ browser:
 	  apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 
 test: $(STAMP) browser
+	$(PY) -m mypy
 	$(PY) -m pytest
 
 clean:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 from re import _constants as sre_constants  # type: ignore[attr-defined]  # the parser re itself uses
-from re import _parser as sre_parse  # type: ignore[attr-defined]
+from re import _parser as sre_parse
 from typing import Any, Iterator
 
 from . import paths, schemas, yamlio
@@ -48,7 +48,7 @@ def _search(regex: re.Pattern[str], text: str, memo: dict[str, Any] | None) -> r
         return regex.search(text)
     if regex.pattern not in memo:
         memo[regex.pattern] = regex.search(text)
-    return memo[regex.pattern]  # type: ignore[no-any-return]
+    return memo[regex.pattern]
 
 
 def _ordinal_value(token: re.Match[str]) -> int:
@@ -141,7 +141,7 @@ class Event:
             return []
         key = "ordinals:" + self.ordinal_cue.pattern
         if memo is not None and key in memo:
-            return memo[key]  # type: ignore[no-any-return]
+            return memo[key]
         found = []
         for match in self.ordinal_cue.finditer(sentence):
             number = _ordinal_before(sentence[max(0, match.start() - 40) : match.start()])

@@ -228,15 +228,15 @@ def _cross_problems(registry: Registry) -> list[Problem]:
             if form in actor.demonyms or form in actor.metonyms:
                 continue  # demonyms/metonyms may be shared (e.g. "Washington" vs an outlet)
             key = fold(form)
-            other = claimed.get(key)
-            if other is not None and other.name != actor.name:
-                what = "the name" if fold(other.name) == key else "a spelling"
+            holder = claimed.get(key)
+            if holder is not None and holder.name != actor.name:
+                what = "the name" if fold(holder.name) == key else "a spelling"
                 problems.append(
                     Problem(
                         actor.file,
                         actor.line,
-                        f"spelling '{form}' of '{actor.name}' is already {what} of '{other.name}' "
-                        f"({other.file}:{other.line}): a spelling must name one actor - remove it from one of them",
+                        f"spelling '{form}' of '{actor.name}' is already {what} of '{holder.name}' "
+                        f"({holder.file}:{holder.line}): a spelling must name one actor - remove it from one of them",
                         "aliases",
                     )
                 )

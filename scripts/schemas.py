@@ -69,7 +69,7 @@ def _registry() -> referencing.Registry:
 @lru_cache(maxsize=None)
 def validator(name: str) -> jsonschema.protocols.Validator:
     cls = jsonschema.validators.validator_for(schema(name))
-    return cls(schema(name), registry=_registry())  # type: ignore[no-any-return]
+    return cls(schema(name), registry=_registry())
 
 
 def limits(name: str) -> Limits:
@@ -166,7 +166,8 @@ def where(path: list[Any], root: str = "the front matter") -> str:
 
 
 def _example(error: jsonschema.ValidationError, name: str) -> str:
-    properties = (error.schema.get("properties") or {}) if isinstance(error.schema, dict) else {}
+    schema: Any = error.schema
+    properties = (schema.get("properties") or {}) if isinstance(schema, dict) else {}
     return str((properties.get(name) or {}).get("x-example") or f"{name}: ...")
 
 
@@ -217,7 +218,8 @@ def _one_of_message(error: jsonschema.ValidationError, path: list[Any]) -> str:
         for sub in error.context or []:
             if sub.validator == "pattern":
                 return _pattern_message(path, value, sub.schema if isinstance(sub.schema, dict) else {})
-    types = [s.get("type") for s in error.validator_value if isinstance(s, dict) and "type" in s]
+    options: Any = error.validator_value
+    types = [s.get("type") for s in options if isinstance(s, dict) and "type" in s]
     return _type_message(path, types, value, {})
 
 
@@ -233,9 +235,11 @@ def _extra_fields(
     error: jsonschema.ValidationError, data: Any, path: list[Any], file: str, root: str, full: list[Any]
 ) -> list[Problem]:
     """One problem per unknown field, each on its own line, with a suggestion."""
-    allowed = list((error.schema.get("properties") or {}).keys())
+    schema: Any = error.schema
+    allowed = list((schema.get("properties") or {}).keys()) if isinstance(schema, dict) else []
     problems = []
-    for key in error.instance:
+    instance: Any = error.instance
+    for key in instance:
         if key in allowed:
             continue
         hint = did_you_mean(str(key), allowed)
@@ -268,11 +272,13 @@ def _error_problems(
     if entries and full and isinstance(full[0], int) and not path:
         root = "an entry"
     label = field_label(path)
-    kind, value = error.validator, error.instance
-    own = error.schema if isinstance(error.schema, dict) else {}
+    kind: Any = error.validator
+    value: Any = error.instance
+    bound: Any = error.validator_value
+    own: dict[str, Any] = dict(error.schema) if isinstance(error.schema, dict) else {}
     if kind == "required":
         problems = []
-        for name in (n for n in error.validator_value if n not in value):
+        for name in (n for n in bound if n not in value):
             owner = "" if not path else f"{where(path, root)} "
             place = f"{owner}has no '{name}'" if path else f"missing field '{name}'"
             problems.append(Problem(file, line, f"{place}: add {_example(error, name)}", field_label([*path, name])))
@@ -280,32 +286,32 @@ def _error_problems(
     if kind == "additionalProperties":
         return _extra_fields(error, data, path, file, root, full)
     if kind == "type":
-        message = _type_message(path, error.validator_value, value, own)
+        message = _type_message(path, bound, value, own)
     elif kind == "oneOf":
         message = _one_of_message(error, path)
     elif kind == "enum":
-        message = _enum_message(path, list(error.validator_value), value, own.get("x-explain"))
+        message = _enum_message(path, list(bound), value, own.get("x-explain"))
     elif kind == "pattern":
         message = _pattern_message(path, str(value), own)
     elif kind == "minLength":
         message = f"{where(path)} is empty: write {own.get('x-example') or 'a value'}" if not value else (
-            f"{where(path)} '{shorten(str(value))}' is too short: at least {error.validator_value} characters"
+            f"{where(path)} '{shorten(str(value))}' is too short: at least {bound} characters"
         )
     elif kind == "maxLength":
-        message = f"{where(path)} is {len(str(value)):,} characters long; the limit is {error.validator_value:,}: shorten it"
+        message = f"{where(path)} is {len(str(value)):,} characters long; the limit is {bound:,}: shorten it"
     elif kind == "maxItems":
-        message = f"{where(path)} has {len(value):,} items; the limit is {error.validator_value:,}: keep the main ones"
+        message = f"{where(path)} has {len(value):,} items; the limit is {bound:,}: keep the main ones"
     elif kind == "minItems":
-        message = f"{where(path)} has {len(value)} item(s); it needs at least {error.validator_value}"
+        message = f"{where(path)} has {len(value)} item(s); it needs at least {bound}"
     elif kind == "maxProperties":
-        message = f"{where(path)} has {len(value):,} entries; the limit is {error.validator_value:,}: keep the main ones"
+        message = f"{where(path)} has {len(value):,} entries; the limit is {bound:,}: keep the main ones"
     elif kind == "uniqueItems":
         message = _unique_message(path, value)
     elif kind == "propertyNames":
-        limit = (error.validator_value or {}).get("maxLength", 120) if isinstance(error.validator_value, dict) else 120
+        limit = (bound or {}).get("maxLength", 120) if isinstance(bound, dict) else 120
         message = f"{where(path)} has a name that is empty or longer than {limit} characters"
     elif kind in ("minimum", "maximum"):
-        message = f"{where(path)} is {describe(value)}: it must be at {'least' if kind == 'minimum' else 'most'} {error.validator_value}"
+        message = f"{where(path)} is {describe(value)}: it must be at {'least' if kind == 'minimum' else 'most'} {bound}"
     else:
         message = f"{where(path)}: {shorten(error.message, 160)}"
     return [Problem(file, line, message, label)]

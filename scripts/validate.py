@@ -161,10 +161,11 @@ def unknown_name_message(name: str, kind: str | None, registry: Registry) -> str
     suggestions = registry.suggest(name, kind)
     if suggestions:
         hint = suggestions[0]
+        hinted = registry.get(hint)
         return (
             f"unknown {label} '{name}' - did you mean '{hint}'? use that name, or if '{name}' is another "
             f"spelling of it, add the spelling to the registry's aliases of '{hint}' in "
-            f"{_registry_file(registry.get(hint).kind if registry.get(hint) else kind or 'person')}"
+            f"{_registry_file(hinted.kind if hinted else kind or 'person')}"
         )
     if kind == "country":
         return f"unknown country '{name}': use a country's name as it is in registry/countries.yaml"
@@ -360,8 +361,8 @@ def filename_problems(name: str, data: Any, file: str) -> list[Problem]:
     if date is None and prefix != "undated":
         return [Problem(file, 1, f"file name starts with {prefix} but date is empty: set date: {prefix}, "
                         f"or rename the file to undated-...md", "date")]
-    real = isinstance(date_text, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", date_text) is not None
-    if real and real_date_problem(date_text) is None and date_text != prefix:
+    if (isinstance(date_text, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", date_text)
+            and real_date_problem(date_text) is None and date_text != prefix):
         fixed = shorten(name.replace(prefix, date_text, 1), 120)
         return [
             Problem(

@@ -42,14 +42,14 @@ class YamlError(ValueError):
         self.line = line
 
 
-class LineMap(dict):  # type: ignore[type-arg]
+class LineMap(dict):
     """A mapping that remembers the 1-based line of itself and of each key."""
 
     line: int = 0
     key_lines: dict[str, int]
 
 
-class LineList(list):  # type: ignore[type-arg]
+class LineList(list):
     """A list that remembers the 1-based line of itself and of each item."""
 
     line: int = 0
@@ -86,7 +86,7 @@ class _Loader(_Base):  # type: ignore[misc,valid-type]
         self.offset = offset
         self.duplicates: list[Duplicate] = []
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineMap:  # type: ignore[override]
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineMap:
         self.flatten_mapping(node)
         result = LineMap()
         result.line = node.start_mark.line + self.offset
@@ -104,13 +104,13 @@ class _Loader(_Base):  # type: ignore[misc,valid-type]
             result.key_lines[str(key)] = line
         return result
 
-    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LineList:  # type: ignore[override]
+    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LineList:
         result = LineList(self.construct_object(child, deep=True) for child in node.value)
         result.line = node.start_mark.line + self.offset
         result.item_lines = [child.start_mark.line + self.offset for child in node.value]
         return result
 
-    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:  # type: ignore[override]
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
         try:
             return super().construct_yaml_timestamp(node)
         except (ValueError, OverflowError):
@@ -178,14 +178,15 @@ def _error_line(error: yaml.MarkedYAMLError, text: str) -> int:
 
 
 def _check_shape(text: str, first_line: int, max_depth: int) -> None:
-    """Refuse anchors, aliases and deep nesting from the event stream, before anything is composed."""
+    """Refuse aliases and deep nesting from the event stream, before anything is composed."""
     depth = 0
     for event in yaml.parse(text, Loader=_Base):
+        line = (event.start_mark.line if event.start_mark is not None else 0) + first_line
         if isinstance(event, yaml.AliasEvent):
             raise YamlError(
                 "an alias ('*name') is not allowed here: write the value out in full "
                 "(a value that starts with '*' or '&' needs quotes)",
-                event.start_mark.line + first_line,
+                line,
             )
         if isinstance(event, _COLLECTION_START):
             depth += 1
@@ -193,7 +194,7 @@ def _check_shape(text: str, first_line: int, max_depth: int) -> None:
                 raise YamlError(
                     f"lists and mappings are nested more than {max_depth} levels deep here: "
                     "no field of this file needs that",
-                    event.start_mark.line + first_line,
+                    line,
                 )
         elif isinstance(event, _COLLECTION_END):
             depth -= 1

@@ -25,7 +25,7 @@ from .. import yamlio
 from ..model import STANCES, Briefing, Figure, Quote, Source, Unregistered
 from ..registry import Actor, Registry
 from ..slugs import slugify
-from ..write import briefing_filename, render_briefing
+from ..briefing import filename as briefing_filename, render as render_briefing
 
 DATA = Path(__file__).with_name("corpus.yaml")
 FIRST_DAY = dt.date(2019, 1, 1)
@@ -37,7 +37,7 @@ STANCE_WEIGHTS = {"supportive": 2, "neutral": 5, "critical": 3}
 
 
 def corpus_data() -> dict[str, Any]:
-    return yamlio.load(DATA.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    return yamlio.load(DATA.read_text(encoding="utf-8"))
 
 
 def zipf_cumulative(count: int, exponent: float = ZIPF_EXPONENT) -> list[float]:
