@@ -141,7 +141,8 @@ _BULLET = re.compile(r"^\s*(?:[•·▪►▶●◦‣∙\-*–—]|\d+[.)])\s+"
 def _patterns() -> tuple[re.Pattern[str], tuple[str, ...]]:
     """All furniture patterns as one alternation (tried in order), and the reason of each branch."""
     social = "(?:" + "|".join(str(s) for s in table("furniture", "social_networks")) + ")"
-    branches, reasons = [], []
+    branches: list[str] = []
+    reasons: list[str] = []
     for reason, patterns in table("furniture", "lines").items():
         for pattern in patterns:
             branches.append(f"(?P<g{len(branches)}>{str(pattern).replace('{social}', social)})")
