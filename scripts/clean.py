@@ -208,7 +208,8 @@ def stamp_reason(line: str) -> str | None:
 
 
 _GLUE = re.compile(r"[a-zа-яё][A-ZА-ЯЁ]|[a-z]\.[A-Z]|[a-z]_[a-z]|\)[A-Za-z]")
-_LABEL = re.compile(r"^[^\W\d_][\w ]{0,20}:\s*[\d\W]*$")
+_LABEL = re.compile(r"^(?:[^\W\d_][\w ]{0,20}:\s*[\d\W]*){1,3}$")  # 'ID:', 'Published: Updated:'
+_TRAILING_BYLINE = re.compile(r"(?<=[.!?])\s+((?:An? )?(?:Report|Story|Film|Video|Photos?|Text) by [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\.?)$")
 _LABEL_PAIRS = re.compile(r"(?:\b[A-Z][\w ]{1,20}:\s*\S[^:]{0,40}?){2,}$")
 _BREADCRUMB = re.compile(r"^\S.*(?:\s[/>»|]\s.*){2,}$|^[^/]{1,40}\s/$")
 
@@ -443,6 +444,10 @@ def _row(first: int, last: int, lines: list[str]) -> _Row | None:
     if end_mark and end_mark.start() > 0:
         cuts.append((end_mark.group(0).strip(), "end mark"))
         text = text[: end_mark.start()]
+    trailing = _TRAILING_BYLINE.search(text)
+    if trailing:  # '... Return to Tajikistan. A Report by Yuri Resheto.'
+        cuts.append((trailing.group(1), "byline"))
+        text = text[: trailing.start()]
     counter = _GLUED_COUNTER.match(text)
     if counter:
         cuts.append((counter.group(0), "counter"))

@@ -383,3 +383,14 @@ def test_short_lines_printed_together_are_a_menu_and_a_dateline_with_a_lost_cred
     )
     assert doc.headline is None
     assert doc.text.startswith("The President of Turkmenistan accepted")
+
+
+def test_a_byline_closing_a_paragraph_and_empty_labels_are_not_the_article():
+    doc = build_document(
+        "Tajikistan: the migrants come home\n\nPublished: Updated:\n\n"
+        "For years, Jamshed worked on building sites in Russia. Now he is back in Dushanbe. A Report by Yuri Petrov.\n\n"
+        "Every day is a new struggle to feed his family, he says.\n"
+    )
+    assert doc.text.startswith("For years, Jamshed worked on building sites in Russia. Now he is back in Dushanbe.\n\n")
+    assert "Yuri Petrov" not in doc.text and "Published" not in doc.text
+    assert ("A Report by Yuri Petrov.", "byline") in doc.lines[4].cuts
