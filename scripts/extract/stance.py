@@ -1,12 +1,20 @@
-"""The article's stance toward its main actors, with the sentences that support it.
+"""The article's stance toward its main actors, with the sentences and the reading that produced it.
 
-Each sentence is scanned for cues from ``stance_lexicon.yaml``. A cue counts
-for the actor it is about: an action cue for the actor doing it (the actor
-before it in the clause), a state cue for the nearest actor. Negation flips
-a cue. Short phrases in scare quotes next to an actor count as mildly
-critical. Labels are conservative: an actor is neutral unless the evidence
-is both strong and one-sided, because calling a critical article supportive
-(or the reverse) is the costly mistake.
+Each sentence is scanned for cues from ``stance_lexicon.yaml``. A cue counts for the
+actor it is about: an action cue for the actor doing it (the actor before it in the
+clause, or after 'by'/'from' when the deed is passive), a state cue for the nearest
+actor, an object cue for the actor it judges. Negation flips a cue; a cue naming the
+topic of talks ("discussed prospects of strategic partnership") is no judgement.
+
+A cue counts as much as the words it stands in are the article's own voice
+(``stance_voice``): in full in the outlet's narration, its headline and standfirst, and
+in the first-person words of a transcript, speech or interview; little when relayed
+from officials (a report that relays praise stays neutral), more when relayed from an
+expert the article quotes to make its case.
+
+Labels are conservative: an actor is neutral unless the evidence is both strong and
+one-sided, because calling a critical article supportive (or the reverse) is the
+costly mistake.
 """
 
 from __future__ import annotations
@@ -16,10 +24,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Mapping, Sequence
 
 from .. import yamlio
+from ..registry import Registry
 from ..textutil import Sentence
 from .entities import EntityResult, Mention
+from .stance_voice import OWN, SentenceVoice, Voice, headline_voice, is_topic, sentence_voices, voice_weight, zone_weight
 
 LEXICON_PATH = Path(__file__).with_name("stance_lexicon.yaml")
 NEGATIONS = re.compile(
@@ -32,35 +43,120 @@ SCARE_QUOTE = re.compile(r"[\"“«]([^\"”»]{2,40})[\"”»]")
 MIN_SCORE = 3.0  # total evidence needed for a polar label
 MIN_MARGIN = 0.5  # share of the evidence that must point one way, beyond the other
 MAX_MAIN_ACTORS = 6
+MAX_EVIDENCE = 2  # sentences kept as evidence per actor
 # Organisations an article takes a stance toward (not outlets, companies or projects).
 STANCE_ORG_KINDS = {"alliance", "intergovernmental", "armed-group", "party", "government", "format"}
+GROUP_KINDS = ("group",)  # actors that take 'their'
 
 
 @dataclass(frozen=True)
 class Cue:
     pattern: re.Pattern[str]
     weight: float  # > 0 supportive, < 0 critical
-    kind: str  # action | state
+    kind: str  # action | state | object
     text: str
+    keys: frozenset[str] | None = None  # word starts a sentence needs for the cue to match (None: always try)
+
+
+@dataclass(frozen=True)
+class Targeting:
+    """How cues find their actor (the `targeting` section of the lexicon)."""
+
+    passive_before: re.Pattern[str]
+    agent_after: re.Pattern[str]
+    other_agents: re.Pattern[str]
+    own_agents: re.Pattern[str]
+    bilateral: re.Pattern[str]
+    own_side: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _lexicon_data() -> dict[str, Any]:
+    data: dict[str, Any] = yamlio.load(LEXICON_PATH.read_text(encoding="utf-8"))
+    return data
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> tuple[Cue, ...]:
-    data = yamlio.load(LEXICON_PATH.read_text(encoding="utf-8"))
+    data = _lexicon_data()
     cues = []
     for polarity, sign in (("critical", -1.0), ("supportive", 1.0)):
         for kind, entries in data[polarity].items():
             for text, weight in entries.items():
                 pattern = re.compile(rf"(?<![\w-]){text}(?![\w-])", re.IGNORECASE)
-                cues.append(Cue(pattern, sign * float(weight), kind, text))
+                cues.append(Cue(pattern, sign * float(weight), kind, text, _word_starts(text)))
     return tuple(cues)
+
+
+_LITERAL_START = re.compile(r"[a-z'’ -]+")
+_WORD_OF_TEXT = re.compile(r"[\w'’-]+")
+
+
+def _word_starts(cue: str) -> frozenset[str] | None:
+    """The first letters (up to 3) a word of the text must start with for ``cue`` to match, or None if unknown.
+
+    A prefilter: most cues start with a literal word ("aggression", "invade[sd]?"), so a sentence
+    without a word starting 'agg' or 'inv' need not be searched for them.
+    """
+    keys = set()
+    for alternative in _top_level_alternatives(cue.lower()):
+        run = _LITERAL_START.match(alternative)
+        literal = run.group() if run else ""
+        if literal and alternative[len(literal) : len(literal) + 1] in ("?", "*", "{"):
+            literal = literal[:-1]  # 'invade[sd]?' needs 'invade'; 'arrogan(?:t|ce)' needs 'arrogan'
+        first_word = re.split(r"[ -]", literal)[0]
+        whole_word = len(first_word) < len(literal)  # followed by a space or hyphen: not cut by a metacharacter
+        if len(first_word) < 3 and not whole_word:
+            return None
+        keys.add(first_word[:3])
+    return frozenset(keys)
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """``pattern`` split at the '|' that are outside parentheses and brackets."""
+    parts, depth, current = [], 0, ""
+    for char in pattern:
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        if char == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    parts.append(current)
+    return parts
+
+
+def word_starts(text: str) -> set[str]:
+    """The first three letters (or the whole word, if shorter) of every word of ``text``, lower case."""
+    return {w[:3] for w in _WORD_OF_TEXT.findall(text.lower())}
+
+
+def _words(items: Sequence[str]) -> str:
+    return "|".join(re.escape(str(w)) for w in sorted(items, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def targeting() -> Targeting:
+    data = _lexicon_data()["targeting"]
+    agents = _words(data["other_agents"])
+    return Targeting(
+        passive_before=re.compile(str(data["passive_before"]), re.IGNORECASE),
+        agent_after=re.compile(str(data["agent_after"]), re.IGNORECASE),
+        other_agents=re.compile(rf"\b(?:{agents})\b", re.IGNORECASE),
+        own_agents=re.compile(rf"^\W*(?:\w+\W+)?(?:{agents})\W*$", re.IGNORECASE),
+        bilateral=re.compile(rf"(?<![\w-])(?:{_words(data['bilateral'])})(?![\w-])", re.IGNORECASE),
+        own_side=re.compile(rf"(?<![\w-])(?:{_words(data['own_side'])})(?![\w-])", re.IGNORECASE),
+    )
 
 
 @dataclass
 class StanceResult:
     labels: dict[str, str]
     scores: dict[str, float]
-    evidence: dict[str, str]  # actor -> the strongest supporting sentence(s)
+    evidence: dict[str, str]  # actor -> the label's reading and its strongest sentences
     main_actors: list[str]
 
 
@@ -99,6 +195,7 @@ def _clause_bounds(text: str, position: int) -> tuple[int, int]:
 _COORDINATION = re.compile(r"^\W*(?:and|or|with|,|as well as|together with)\W*(?:the\W+)?$", re.IGNORECASE)
 _ATTRIBUTIVE_GAP = re.compile(r"^\s*(?:(?:for|of|to)\s+)?(?:the\s+)?$", re.IGNORECASE)
 _POSSESSIVE_GAP = re.compile(r"^(?:['’]s)?\s*(?:\w+\s+)?$")
+_OBJECT_GAP = re.compile(r"^\s*(?:\w+\s+){0,3}?$")
 
 
 def _coordinated(first: Mention, mentions: list[Mention], text: str) -> list[Mention]:
@@ -129,17 +226,47 @@ def _is_object(mention: Mention, text: str) -> bool:
     return _action_just_before().search(text[max(0, mention.start - 25) : mention.start]) is not None
 
 
+def _agent_after(end: int, c_end: int, after: list[Mention], text: str, passive: bool) -> tuple[bool, list[Mention]]:
+    """Whether a doer is named by 'by' ('from' too after a passive) after a deed, and the actor it is, if any."""
+    match = targeting().agent_after.match(text[end:c_end])
+    if not match or (match.group(1).lower() == "from" and not passive):
+        return False, []
+    agent_start = end + match.end()
+    if not passive and re.match(r"\w+ing\b", text[agent_start:]):
+        return False, []  # "threatens Kazakhstan by cutting gas": a means, not a doer
+    return True, [m for m in after if agent_start <= m.start <= agent_start + 12][:1]
+
+
+def _action_targets(start: int, end: int, c_end: int, before: list[Mention], after: list[Mention], text: str) -> list[Mention]:
+    """The doer of the deed at [start, end): named after 'by' ('from') when there is one, else the actor before it."""
+    rules = targeting()
+    passive = rules.passive_before.search(text[max(0, start - 40) : start]) is not None
+    named, doer = _agent_after(end, c_end, after, text, passive)
+    if named or passive:
+        return doer  # "shelled by Armenia"; "fortifications of the Armenians were destroyed": they suffered it
+    if before and _POSSESSIVE_GAP.match(text[before[-1].end : start]):
+        return [before[-1]]  # "Russia's aggression", "Russian aggression"
+    agents = [m for m in before if not _is_object(m, text)]
+    if not agents:
+        return []
+    gap = text[agents[-1].end : start]
+    if rules.other_agents.search(gap) and not rules.own_agents.match(gap):
+        return []  # "... vigilant to external forces hoping to exploit": the forces act, not the actor
+    return _coordinated(agents[-1], before, text)
+
+
 def _targets(cue: Cue, start: int, end: int, mentions: list[Mention], text: str) -> list[Mention]:
     """The mentions a cue at [start, end) is about (at most one actor each)."""
     c_start, c_end = _clause_bounds(text, start)
     in_clause = [m for m in mentions if c_start <= m.start < c_end]
     before = [m for m in in_clause if m.end <= start]
     after = [m for m in in_clause if m.start >= end]
-    if before and _POSSESSIVE_GAP.match(text[before[-1].end : start]):
-        return [before[-1]]  # "Russia's aggression", "Russian aggression"
+    if cue.kind == "object":
+        return after[:1] if after and _OBJECT_GAP.match(text[end : after[0].start]) else []
     if cue.kind == "action":
-        agents = [m for m in before if not _is_object(m, text)]
-        return _coordinated(agents[-1], before, text) if agents else []
+        return _action_targets(start, end, c_end, before, after, text)
+    if before and _POSSESSIVE_GAP.match(text[before[-1].end : start]):
+        return [before[-1]]  # "Russia's weakness", "Russian imperialism"
     if after and _ATTRIBUTIVE_GAP.match(text[end : after[0].start]):
         return [after[0]]  # "waning Russian influence", "a humiliation for Russia"
     if before:
@@ -147,12 +274,37 @@ def _targets(cue: Cue, start: int, end: int, mentions: list[Mention], text: str)
     return after[:1]
 
 
-def score_sentence(sentence: Sentence, mentions: list[Mention]) -> dict[str, list[tuple[float, str]]]:
-    """Cue weights per actor in one sentence, with the cue text."""
+def _cue_label(cue: str, voice: Voice, zone: str, factor: float) -> str:
+    """The cue as evidence shows it: 'dead', 'friendship (relayed from official, x0.15)', 'shaken (headline, x1.5)'."""
+    if voice.kind == "own" and factor == 1.0:
+        return cue
+    reading = voice.label if voice.kind != "own" else zone
+    return f"{cue} ({reading}, x{factor:.2g})"
+
+
+def score_sentence(
+    sentence: Sentence,
+    mentions: list[Mention],
+    voice: SentenceVoice = OWN,
+    implicit: Sequence[str] = (),
+    kinds: Mapping[str, str] | None = None,
+) -> dict[str, list[tuple[float, str]]]:
+    """Cue weights per actor in one sentence, with the cue text (and, unless it is the outlet's own, its voice).
+
+    ``implicit``: the actors a state cue is about when the sentence names none ("our relations").
+    ``kinds``: actor -> kind, so that 'their' owns a group's scare quote and 'its' a single actor's.
+    """
     text = sentence.text
+    zone_factor = zone_weight(sentence.zone)
     found: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    starts = word_starts(text)
     matches = sorted(
-        ((match, cue) for cue in lexicon() for match in cue.pattern.finditer(text)),
+        (
+            (match, cue)
+            for cue in lexicon()
+            if cue.keys is None or not cue.keys.isdisjoint(starts)
+            for match in cue.pattern.finditer(text)
+        ),
         key=lambda item: (-(item[0].end() - item[0].start()), item[0].start()),
     )
     taken: list[tuple[int, int]] = []
@@ -160,38 +312,97 @@ def score_sentence(sentence: Sentence, mentions: list[Mention]) -> dict[str, lis
         if any(match.start() < end and start < match.end() for start, end in taken):
             continue  # "good and stable" counts once, not again as "stable"
         taken.append((match.start(), match.end()))
-        weight = cue.weight
+        if is_topic(text, match.start()):
+            continue  # "discussed prospects of strategic partnership" judges nothing
+        where = voice.at(match.start(), match.end(), text)
+        factor = voice_weight(where) * zone_factor
+        weight = cue.weight * factor
         if NEGATIONS.search(text[max(0, match.start() - 30) : match.start()]):
             weight = -weight * 0.5
-        for actor in dict.fromkeys(m.actor for m in _targets(cue, match.start(), match.end(), mentions, text)):
-            found[actor].append((weight, match.group()))
-    for match in SCARE_QUOTE.finditer(text):
-        inner = match.group(1)
-        lead = text[max(0, match.start() - 40) : match.start()]
-        owner = re.search(r"\b(?:its|their)\s+(?:\w+\s+){0,3}$", lead)
-        if len(inner.split()) <= 4 and owner:
-            before = [m for m in mentions if m.end <= match.start()]
-            if before:
-                found[before[-1].actor].append((-0.5, f"its “{inner}” (scare quotes)"))
+        targets = [m.actor for m in _targets(cue, match.start(), match.end(), mentions, text)]
+        if not mentions and cue.kind == "state":
+            targets = list(implicit)
+        for actor in dict.fromkeys(targets):
+            found[actor].append((weight, _cue_label(match.group(), where, sentence.zone, factor)))
+    for actor, weight, label in _scare_quotes(text, mentions, voice, zone_factor, kinds or {}):
+        found[actor].append((weight, label))
     return found
 
 
-def extract_stance(sentences: list[Sentence], entities: EntityResult, headline: str | None = None) -> StanceResult:
+def _scare_quotes(
+    text: str, mentions: list[Mention], voice: SentenceVoice, zone_factor: float, kinds: Mapping[str, str]
+) -> list[tuple[str, float, str]]:
+    """Short phrases in quotation marks owned by an actor ('its “sphere of influence”'): mildly critical."""
+    found = []
+    for match in SCARE_QUOTE.finditer(text):
+        inner = match.group(1)
+        lead = text[max(0, match.start() - 40) : match.start()]
+        owner = re.search(r"\b(its|their)\s+(?:\w+\s+){0,3}$", lead)
+        before = [m for m in mentions if m.end <= match.start()]
+        if len(inner.split()) > 4 or not owner or not before:
+            continue
+        last = before[-1]
+        plural = kinds.get(last.actor) in GROUP_KINDS or len(_coordinated(last, before, text)) > 1
+        if (owner.group(1).lower() == "their") != plural:
+            continue  # 'their “color revolution”' after Kazakhstan is someone else's
+        where = voice.at(match.start() + 1, match.end() - 1, text)
+        factor = voice_weight(where) * zone_factor
+        found.append((last.actor, -0.5 * factor, f"its “{inner}” (scare quotes)"))
+    return found
+
+
+def _categories(entities: EntityResult, registry: Registry | None) -> dict[str, str]:
+    """Registry category (official, analyst, ...) of every person the article names."""
+    if registry is None:
+        return {}
+    found = {}
+    for m in entities.mentions:
+        if m.kind == "person":
+            actor = registry.get(m.actor)
+            if actor is not None and actor.category:
+                found[m.actor] = actor.category
+    return found
+
+
+def _implicit_actors(text: str, voice: SentenceVoice, countries: list[str]) -> list[str]:
+    """Whom a sentence naming no main actor is about: 'our relations' -> the two main countries."""
+    rules = targeting()
+    if len(countries) >= 2 and rules.bilateral.search(text):
+        return countries[:2]
+    if countries and rules.own_side.search(text) and not voice.attributed:
+        return countries[:1]
+    return []
+
+
+def extract_stance(
+    sentences: Sequence[Sentence],
+    entities: EntityResult,
+    headline: str | None = None,
+    registry: Registry | None = None,
+) -> StanceResult:
+    """Each main actor's label, with the sentences and the voice (own, first-person, relayed) behind it."""
     actors = main_actors(entities, headline)
+    kinds = {m.actor: m.kind for m in entities.mentions}
+    countries = [a for a in actors if kinds.get(a) == "country"]
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
     for m in entities.mentions:
         by_sentence[m.sentence].append(m)
+    categories = _categories(entities, registry)
+    voices = sentence_voices(sentences, by_sentence, categories)
+    people = {m.surface: categories.get(m.actor, "") for m in entities.mentions if m.kind == "person"}
     positive: dict[str, float] = defaultdict(float)
     negative: dict[str, float] = defaultdict(float)
     best: dict[str, list[tuple[float, str]]] = defaultdict(list)
-    all_sentences = list(sentences)
+    scored: list[tuple[Sentence, list[Mention], SentenceVoice]] = []
     if headline:
-        all_sentences.insert(0, Sentence(headline, -1, -1))
-    for sentence in all_sentences:
+        head = Sentence(headline, -1, -1, zone="headline")
+        scored.append((head, _headline_mentions(headline, entities, actors), headline_voice(headline, people)))
+    for sentence in sentences:
         mentions = [m for m in by_sentence.get(sentence.index, []) if m.actor in actors]
-        if sentence.index == -1:
-            mentions = _headline_mentions(headline or "", entities, actors)
-        for actor, cues in score_sentence(sentence, mentions).items():
+        scored.append((sentence, mentions, voices.get(sentence.index, OWN)))
+    for sentence, mentions, voice in scored:
+        implicit = _implicit_actors(sentence.text, voice, countries) if not mentions else []
+        for actor, cues in score_sentence(sentence, mentions, voice, implicit, kinds).items():
             total = sum(w for w, _ in cues)
             if total > 0:
                 positive[actor] += total
@@ -200,19 +411,25 @@ def extract_stance(sentences: list[Sentence], entities: EntityResult, headline: 
             best[actor].append((abs(total), f"{sentence.text} [{', '.join(c for _, c in cues)}]"))
     labels, scores, evidence = {}, {}, {}
     for actor in actors:
-        pos, neg = positive[actor], negative[actor]
-        total = pos + neg
-        score = pos - neg
-        label = "neutral"
-        if total >= MIN_SCORE and abs(score) / total >= MIN_MARGIN and abs(score) >= MIN_SCORE * 0.8:
-            label = "supportive" if score > 0 else "critical"
+        label, score = _label(positive[actor], negative[actor])
         labels[actor] = label
         scores[actor] = round(score, 2)
-        top = sorted(best[actor], key=lambda item: -item[0])[:2]
+        top = sorted(best[actor], key=lambda item: -item[0])[:MAX_EVIDENCE]
         evidence[actor] = (
-            f"{label}: +{pos:.1f}/-{neg:.1f}; " + " | ".join(t for _, t in top) if top else "neutral: no stance cues"
+            f"{label}: +{positive[actor]:.1f}/-{negative[actor]:.1f}; " + " | ".join(t for _, t in top)
+            if top
+            else "neutral: no stance cues"
         )
     return StanceResult(labels=labels, scores=scores, evidence=evidence, main_actors=actors)
+
+
+def _label(positive: float, negative: float) -> tuple[str, float]:
+    """A polar label only for strong, one-sided evidence; neutral when unsure."""
+    total = positive + negative
+    score = positive - negative
+    if total >= MIN_SCORE and abs(score) / total >= MIN_MARGIN and abs(score) >= MIN_SCORE * 0.8:
+        return ("supportive" if score > 0 else "critical"), score
+    return "neutral", score
 
 
 def _headline_mentions(headline: str, entities: EntityResult, actors: list[str]) -> list[Mention]:

@@ -1,0 +1,369 @@
+"""Whose words a sentence carries: the outlet's own, a first-person speaker's, or words it relays.
+
+Stance is the article's own voice. A report that relays a minister's praise of a partner
+("Tokayev highlighted the dynamic development of cooperation, said the President") is
+neutral; the same praise in the first person on the leader's own site (a transcript,
+a speech, a press conference) or in the outlet's narration is the text's stance. This
+module reads, per sentence of the document model:
+
+* quotation spans (tracked across the sentences of a paragraph, curly, straight and
+  angle quotes); a short quote inside the outlet's own sentence is a scare quote or a
+  term, and stays the outlet's;
+* attribution: speech verbs, readout verbs ("highlighted", "underlined"), "according to",
+  a transcript's speaker label ("President of Russia Vladimir Putin:", "Q:");
+* the speaker's kind (official, expert, unknown), from the role words around the
+  attribution, the registry's category of a named person, or the paragraph's and
+  previous speaker;
+* first person: unattributed "we/our/I" is the text's own speaker.
+
+:func:`voice_weight` turns that into how much a cue at a position counts.
+Data (verbs, roles, weights) live in ``stance_voice.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping, MutableMapping, Sequence
+
+from .. import yamlio
+from ..textutil import Sentence
+from ..wordlists import words
+from .entities import Mention
+
+VOICE_PATH = Path(__file__).with_name("stance_voice.yaml")
+OPENING = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"'}
+_WORD = re.compile(r"[\w'’-]+")
+_PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they|it|who|which|this)\s+(?:has\s+|had\s+|have\s+|also\s+|then\s+)*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class VoiceData:
+    attribution: re.Pattern[str]  # a verb or phrase that attributes words to a speaker
+    noun_like: re.Pattern[str]  # speech verbs that attribute only after a pronoun
+    roles: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, role word) pairs
+    former: re.Pattern[str]
+    first_person: re.Pattern[str]
+    speaker_label: re.Pattern[str]
+    topic: re.Pattern[str]
+    topic_window: int
+    weights: Mapping[str, float]
+    zone_weights: Mapping[str, float]
+    short_quote_words: int
+
+
+def _alternation(items: Sequence[str]) -> str:
+    return "|".join(f"(?:{item})" for item in sorted(items, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def voice_data() -> VoiceData:
+    data: dict[str, Any] = yamlio.load(VOICE_PATH.read_text(encoding="utf-8"))
+    noun_like = {str(w) for w in data["noun_like"]}
+    speech = [re.escape(w) for w in words("language", "speech_verbs") if w not in noun_like]
+    verbs = _alternation([*speech, *data["attribution_verbs"]])
+    phrases = _alternation(data["attribution_phrases"])
+    roles = tuple(
+        (kind, re.compile(rf"(?<!\w)(?:{_alternation(data['speaker_roles'][kind])})(?![\w-])", re.IGNORECASE))
+        for kind in ("official", "expert")
+    )
+    former = _alternation([re.escape(w) for w in data["speaker_roles"]["former"]])
+    first = _alternation([re.escape(w) for w in data["first_person"]])
+    return VoiceData(
+        attribution=re.compile(rf"(?<![\w-])(?:{verbs}|{phrases})(?![\w-])", re.IGNORECASE),
+        noun_like=re.compile(rf"(?<![\w-])(?:{_alternation([re.escape(w) for w in noun_like])})(?![\w-])", re.IGNORECASE),
+        roles=roles,
+        former=re.compile(rf"(?<![\w])(?:{former})(?:\s+|-)?(?:\w+\s+){{0,1}}$", re.IGNORECASE),
+        first_person=re.compile(rf"(?<![\w'’-])(?:{first})(?![\w'’-])", re.IGNORECASE),
+        speaker_label=re.compile(str(data["speaker_label"])),
+        topic=re.compile(rf"(?<![\w-])(?:{_alternation(data['topic_before_cue'])})(?![\w-])", re.IGNORECASE),
+        topic_window=int(data["topic_window_words"]),
+        weights={str(k): float(v) for k, v in data["speaker_weights"].items()},
+        zone_weights={str(k): float(v) for k, v in data["zone_weights"].items()},
+        short_quote_words=int(data["short_quote_words"]),
+    )
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Whose words a cue is in: ``kind`` own | first-person | relayed; ``speaker`` for relayed words."""
+
+    kind: str
+    speaker: str = "own"  # official | expert | unknown (relayed), own, first-person
+
+    @property
+    def label(self) -> str:
+        return self.kind if self.kind != "relayed" else f"relayed from {self.speaker}"
+
+
+@dataclass(frozen=True)
+class SentenceVoice:
+    """What a sentence's words are: its quotation spans, whether it names a speaker, and who."""
+
+    quotes: tuple[tuple[int, int], ...]  # spans of the sentence's text inside quotation marks
+    attributed: bool  # the sentence (or its paragraph, for first-person words) names a speaker
+    first_person: bool  # first-person words outside quotation marks
+    speaker: str  # official | expert | unknown: whose relayed words they are
+
+    def at(self, start: int, end: int, text: str) -> Voice:
+        """The voice of the words at [start, end) of the sentence ``text``."""
+        data = voice_data()
+        for a, b in self.quotes:
+            if a <= start and end <= b:
+                short = len(_WORD.findall(text[a:b])) <= data.short_quote_words
+                if short and not self.attributed:
+                    return Voice("own")
+                return Voice("relayed", self.speaker)
+        if self.attributed:
+            return Voice("relayed", self.speaker)
+        if self.first_person:
+            return Voice("first-person", "first-person")
+        return Voice("own")
+
+
+OWN = SentenceVoice((), False, False, "unknown")
+
+
+def voice_weight(voice: Voice) -> float:
+    """How much a cue in ``voice`` counts toward the outlet's stance."""
+    weights = voice_data().weights
+    return weights[voice.speaker] if voice.kind == "relayed" else weights[voice.kind]
+
+
+def zone_weight(zone: str) -> float:
+    return voice_data().zone_weights.get(zone, 1.0)
+
+
+def quote_spans(text: str) -> tuple[list[tuple[int, int]], bool]:
+    """Spans of ``text`` inside quotation marks, and whether a quotation is still open at its end."""
+    spans: list[tuple[int, int]] = []
+    opener: str | None = None
+    start = 0
+    for i, char in enumerate(text):
+        if opener is None:
+            if char in OPENING and _opens(text, i):
+                opener, start = char, i + 1
+        elif char == OPENING[opener] and _closes(text, i, opener):
+            spans.append((start, i))
+            opener = None
+    if opener is not None:
+        spans.append((start, len(text)))
+    return spans, opener is not None
+
+
+def _opens(text: str, i: int) -> bool:
+    """A quotation mark that opens: not an apostrophe, at a word's start."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] in "‘\"":
+        return not before.isalnum() and not after.isspace()
+    return True
+
+
+def _closes(text: str, i: int, opener: str) -> bool:
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if opener == "‘":
+        return not after.isalnum()  # Russia’s is an apostrophe, not the end of a quotation
+    return True
+
+
+def _attribution(text: str, quotes: list[tuple[int, int]]) -> re.Match[str] | None:
+    """The first attribution outside the quotation spans of ``text``."""
+    data = voice_data()
+    for match in data.attribution.finditer(text):
+        if not _inside(match.start(), quotes):
+            return match
+    for match in data.noun_like.finditer(text):
+        if not _inside(match.start(), quotes) and _PRONOUN_SPEAKER.search(text[: match.start()]):
+            return match
+    return None
+
+
+def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= position < b for a, b in spans)
+
+
+def _role_near(text: str, position: int, quotes: list[tuple[int, int]]) -> tuple[int, str] | None:
+    """(distance, kind) of the role word nearest ``position`` outside quotation marks."""
+    data = voice_data()
+    best: tuple[int, str] | None = None
+    for kind, pattern in data.roles:
+        for match in pattern.finditer(text):
+            if _inside(match.start(), quotes):
+                continue
+            if kind == "official" and data.former.search(text[max(0, match.start() - 16) : match.start()]):
+                kind_here = "expert"
+            else:
+                kind_here = kind
+            distance = min(abs(match.start() - position), abs(match.end() - position))
+            if best is None or distance < best[0]:
+                best = (distance, kind_here)
+    return best
+
+
+SPEAKER_WINDOW = 80  # characters around an attribution where its speaker is named
+_PRONOUN_NEAR = re.compile(r"\b(?:he|she|they|his|her|their)\W+(?:\w+\W+)?$|^\W*(?:he|she|they)\b", re.IGNORECASE)
+_SUBJECT_GAP = re.compile(r"^(?:['’]s)?\W*(?:\w+\W+){0,3}$")
+
+
+def speaker_kind(
+    text: str,
+    position: int,
+    quotes: list[tuple[int, int]],
+    mentions: Sequence[Mention],
+    categories: MutableMapping[str, str],
+) -> str | None:
+    """official | expert | unknown for the speaker named at the attribution at ``position``.
+
+    None when the attribution names nobody ("he said", "in his opinion"): the speaker is
+    then the paragraph's or the previous one. A person introduced with a role ("the
+    ex-head of the committee Alnur Musayev") keeps it in ``categories`` for later
+    attributions ("according to Musayev").
+    """
+    if _PRONOUN_NEAR.search(text[max(0, position - 20) : position]) or _PRONOUN_NEAR.match(text[position:][len(text[position:].split(" ")[0]) :]):
+        return None
+    candidates: list[tuple[int, str]] = []
+    role = _role_near(text, position, quotes)
+    if role is not None and role[0] <= SPEAKER_WINDOW:
+        candidates.append(role)
+    people = []
+    for m in mentions:
+        if _inside(m.start, quotes) or m.implied_by is not None:
+            continue
+        distance = min(abs(m.start - position), abs(m.end - position))
+        if m.kind == "person" and distance <= SPEAKER_WINDOW:
+            people.append(m)
+            if m.actor in categories:
+                candidates.append((distance, _category_kind(categories[m.actor])))
+        elif (m.kind == "country" or m.org_kind in ("government", "intergovernmental", "alliance")) and _subject_of(m, position, text):
+            candidates.append((distance, "official"))  # "Moscow said", "according to the ministry"
+    if not candidates:
+        return None
+    kind = min(candidates)[1]
+    for person in people:
+        categories.setdefault(person.actor, _KIND_CATEGORY[kind])
+    return kind
+
+
+_KIND_CATEGORY = {"official": "official", "expert": "analyst", "unknown": "other"}
+
+
+def _subject_of(mention: Mention, position: int, text: str) -> bool:
+    """True when ``mention`` is the subject of the attribution at ``position`` ('Moscow said', 'according to Beijing')."""
+    if mention.end <= position:
+        return _SUBJECT_GAP.match(text[mention.end : position]) is not None
+    return text[:mention.start].rstrip().lower().endswith(("according to", "according to the"))
+
+
+def _paragraphs(sentences: Sequence[Sentence]) -> list[list[Sentence]]:
+    groups: dict[int, list[Sentence]] = defaultdict(list)
+    for s in sentences:
+        groups[s.paragraph].append(s)
+    return [sorted(group, key=lambda s: s.start) for _, group in sorted(groups.items())]
+
+
+def sentence_voices(
+    sentences: Sequence[Sentence],
+    mentions_by_sentence: Mapping[int, Sequence[Mention]],
+    categories: Mapping[str, str],
+) -> dict[int, SentenceVoice]:
+    """The voice of every sentence, by sentence index (a paragraph is read as a whole)."""
+    data = voice_data()
+    roles = dict(categories)  # people's categories, and the roles the text gives the others
+    voices: dict[int, SentenceVoice] = {}
+    last_speaker = "unknown"
+    for group in _paragraphs(sentences):
+        paragraph = " ".join(s.text for s in group)
+        spans, _ = quote_spans(paragraph)
+        offsets, position = [], 0
+        for s in group:
+            offsets.append(position)
+            position += len(s.text) + 1
+        label = data.speaker_label.match(group[0].text) is not None
+        local: list[tuple[list[tuple[int, int]], re.Match[str] | None, bool]] = []
+        for s, offset in zip(group, offsets):
+            quotes = [(max(a - offset, 0), min(b - offset, len(s.text))) for a, b in spans if a < offset + len(s.text) and b > offset]
+            outside = _outside(s.text, quotes)
+            attribution = _attribution(s.text, quotes)
+            first = data.first_person.search(outside) is not None
+            local.append((quotes, attribution, first))
+        speakers = []
+        for s, (quotes, attribution, _) in zip(group, local):
+            if attribution is not None:
+                kind = speaker_kind(s.text, attribution.start(), quotes, mentions_by_sentence.get(s.index, ()), roles)
+                speakers.append(kind)
+        paragraph_speaker = next((k for k in speakers if k is not None), None)
+        if paragraph_speaker is None and (speakers or any(q for q, _, _ in local)):
+            paragraph_speaker = last_speaker  # "..., he said" after a named speaker
+        speaker = paragraph_speaker or last_speaker
+        has_attribution = bool(speakers)
+        for s, (quotes, attribution, first) in zip(group, local):
+            attributed = attribution is not None or (first and has_attribution and not label)
+            voices[s.index] = SentenceVoice(tuple(quotes), attributed, first or label, speaker)
+        if paragraph_speaker is not None:
+            last_speaker = paragraph_speaker
+    return voices
+
+
+def _outside(text: str, quotes: Sequence[tuple[int, int]]) -> str:
+    """``text`` with its quotation spans blanked out."""
+    chars = list(text)
+    for a, b in quotes:
+        for i in range(a, b):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def is_topic(text: str, start: int) -> bool:
+    """True when the cue at ``start`` names the topic of talks ('discussed prospects of strategic partnership')."""
+    data = voice_data()
+    window = text[:start].split()[-data.topic_window :]
+    return data.topic.search(" ".join(window)) is not None
+
+
+@lru_cache(maxsize=1)
+def _headline_speaker() -> tuple[re.Pattern[str], ...]:
+    data = yamlio.load(VOICE_PATH.read_text(encoding="utf-8"))
+    return tuple(re.compile(str(p)) for p in data["headline_speaker"])
+
+
+def headline_voice(headline: str, people: Mapping[str, str] | None = None) -> SentenceVoice:
+    """The voice of a headline: the outlet's own, unless it names a speaker ('...: spokesperson', 'Putin: ...').
+
+    ``people``: the surface forms of people the article names -> their registry category.
+    """
+    quotes, _ = quote_spans(headline)
+    kind: str | None = None
+    for pattern in _headline_speaker():
+        match = pattern.search(headline)
+        if match:
+            kind = _speaker_of(match.group("who"), people or {})
+            if kind:
+                break
+    attribution = _attribution(headline, quotes)
+    if kind is None and attribution is not None:
+        kind = _speaker_of(headline, people or {}) or "unknown"
+    if kind is None:
+        return SentenceVoice(tuple(quotes), False, False, "unknown")
+    return SentenceVoice(tuple(quotes), True, False, kind)
+
+
+def _speaker_of(words: str, people: Mapping[str, str]) -> str | None:
+    """official | expert for a headline's named speaker (a role word or a person the article names)."""
+    role = _role_near(words, 0, [])
+    if role is not None:
+        return role[1]
+    for surface, category in people.items():
+        if re.search(rf"\b{re.escape(surface)}\b", words):
+            return _category_kind(category)
+    return None
+
+
+def _category_kind(category: str) -> str:
+    """official | expert | unknown for a registry person category."""
+    if category in ("official", "military"):
+        return "official"
+    return "expert" if category in ("analyst", "journalist") else "unknown"
