@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ...datewords import ENGLISH_MONTHS, MONTHS, WEEKDAY_NAMES, WEEKDAYS
+from ...wordlists import table
 from .clue import make_date
 
 MONTH_WORD = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -31,11 +32,9 @@ PARTIAL_DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"(?<![\w.]){WEEKDAY_PREFIX}(?P<m>{ENGLISH_MONTH_WORD})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\d,.]?\d)(?!\s*,?\s*(?:19|20)\d{{2}})"),
     re.compile(rf"(?<![\w.]){WEEKDAY_PREFIX}(?<![\d,.])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{ENGLISH_MONTH_WORD})(?![\w])(?!\.?,?\s*(?:19|20)\d{{2}})"),
 )
-LABEL_RE = re.compile(
-    r"(?P<label>first published|published|posted|publication date|date of publication|last updated|last modified|updated|modified|created|released|issued|date"
-    r"|опубликовано|обновлено|дата публикации|дата|publicat|actualizat|发布时间|发布|发表|更新)\b\s*(?:on|at)?\s*[:：\-–—|]?\s*$",
-    re.IGNORECASE,
-)
+_STAMPS = table("furniture", "stamp_labels")  # the page's stamp labels, one list for the cleaner and the dates
+LABEL = rf"(?:(?P<updated>{_STAMPS['update stamp']})|(?P<published>{_STAMPS['publication stamp']}))"
+LABEL_RE = re.compile(rf"{LABEL}\s*(?:on|at)?\s*[:：\-–—|]?\s*$", re.IGNORECASE)  # a label right before a date
 TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*(?:GMT|UTC|MSK|ALMT|EET|EEST|CET|CEST|Z)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?", re.IGNORECASE)
 DATELINE_STOP = {"on", "in", "by", "from", "since", "until", "as", "at", "of", "before", "after", "the", "and", "for", "to", "during", "between", "till"}
 

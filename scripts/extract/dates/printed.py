@@ -9,7 +9,7 @@ from ...datewords import WEEKDAYS
 from .clue import LATEST, Clue, days, excerpt, make_date
 from .combine import score
 from .doc import Doc, blank_urls, sentence_at
-from .forms import DATELINE_STOP, FULL_WEEKDAY, LABEL_RE, MONTH_YEAR_RE, TIME_RE, WEEKDAY_MENTION, DateMatch, full_dates, month_number, partial_dates
+from .forms import DATELINE_STOP, FULL_WEEKDAY, LABEL, LABEL_RE, MONTH_YEAR_RE, TIME_RE, WEEKDAY_MENTION, DateMatch, full_dates, month_number, partial_dates
 from .tense import tense_at
 from .years import newest_year
 
@@ -37,7 +37,7 @@ def _residue(line: str, match: DateMatch, headline: str | None = None) -> str:
     rest = _without_headline(line[: match.start] + " " + line[match.end :], headline)
     rest = TIME_RE.sub(" ", rest)
     rest = re.sub(rf"\b{FULL_WEEKDAY}\b", " ", rest, flags=re.I)
-    rest = re.sub(LABEL_RE.pattern.replace(r"\s*$", ""), " ", rest, flags=re.I)
+    rest = re.sub(LABEL, " ", rest, flags=re.I)
     rest = re.sub(r"\b(year|y\.|г\.|yil|at|on|by|updated|views?|comments?|\d+)\b", " ", rest, flags=re.I)
     return re.sub(r"[\s|/•·,:;–—\-()\[\]]+", " ", rest).strip()
 
@@ -72,8 +72,7 @@ def _role(line: str, match: DateMatch, related: bool, place: str, headline: str 
     if re.search(r"\(@\w+\)\s*$", line[: match.start]):
         return "date-mention", 0.0  # the date of an embedded post: '— Name (@handle) May 18, 2023'
     if label:
-        updated = label.group("label").lower() in ("updated", "last updated", "modified", "last modified", "обновлено", "actualizat", "更新")
-        return ("updated-label", 0.8) if updated else ("published-label", 0.3 if related else 0.95)
+        return ("updated-label", 0.8) if label.group("updated") else ("published-label", 0.3 if related else 0.95)
     if related:
         return "date-mention", 0.0
     if _is_dateline(line, match):
