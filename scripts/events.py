@@ -282,6 +282,7 @@ def _nested_repeat(items: Any, inside: bool = False) -> bool:
     return False
 
 
+@lru_cache(maxsize=None)
 def regex_problem(pattern: str) -> str | None:
     """Why ``pattern`` may not be a cue, or None: it must compile and must not backtrack without bound."""
     if re.search(r"\\\\[bdswBDSW]", pattern):
@@ -296,6 +297,12 @@ def regex_problem(pattern: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """One compiled pattern per distinct cue (the calendar repeats many: 'Astana|Nur-Sultan')."""
+    return re.compile(pattern, FLAGS)
+
+
 @dataclass
 class _Reader:
     """Compiles the regular expressions of one calendar file, collecting the problems."""
@@ -308,7 +315,7 @@ class _Reader:
         if why is not None:
             self.problems.append(Problem(self.file, line, why, field))
             return None
-        return re.compile(pattern, FLAGS)
+        return _compiled(pattern)
 
     def regexes(self, entry: dict[str, Any], field: str) -> tuple[re.Pattern[str], ...] | None:
         """The compiled list ``field`` (None when one of them is refused)."""

@@ -373,3 +373,30 @@ def test_message_values_are_shortened_and_escaped() -> None:
     shown = schemas.shorten("a\x1b[31mb\u202e" + "x" * 10_000)
     assert len(shown) == 40 and shown.startswith("a\\x1b[31mb\\u202exx") and shown.endswith("...")
     assert schemas.shorten("short\x07") == "short\\x07"
+
+
+def test_an_ingest_killed_midway_leaves_whole_briefings_and_the_rerun_completes(root: Path) -> None:
+    from scripts import briefing as briefing_format
+
+    (root / "seeds" / "rahmon.txt").unlink()
+    for index in range(16):
+        (root / "seeds" / f"s{index:02d}.txt").write_text(f"Story number {index}. " + ARTICLE * 3, encoding="utf-8")
+    command = [sys.executable, "-m", "scripts", "ingest", "--seeds", str(root / "seeds"), "--briefings",
+               str(root / "briefings"), "--quiet"]
+    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and len(list((root / "briefings").glob("*.md"))) < 2:
+        time.sleep(0.02)
+    process.kill()
+    process.wait()
+    written = list((root / "briefings").glob("*.md"))
+    assert 2 <= len(written) < 16, "killed before the end, after some briefings"
+    for path in written:  # every file there is a whole briefing
+        read = briefing_format.read_text(path.read_text(encoding="utf-8"), path.name)
+        assert read.problems == [] and briefing_format.is_machine_draft(path.read_text(encoding="utf-8"))
+    rerun = ingest_tree(root, "--quiet")
+    assert rerun.returncode == 0, rerun.stderr
+    seeds = [briefing_format.seed_of(briefing_format.read_text(p.read_text(encoding="utf-8"), p.name).data)
+             for p in (root / "briefings").glob("*.md")]
+    assert sorted(seeds) == sorted(f"seeds/s{index:02d}.txt" for index in range(16))  # each once
+    assert not list((root / "briefings").glob(".*.tmp"))
