@@ -204,3 +204,20 @@ def test_hostile_briefing_runs_no_script(browser: Browser):
     assert '<script>alert("xss")</script>' in article  # shown as text, not run
     assert page.locator("article script, article img, article [onclick]").count() == 0
     browser.assert_clean()
+
+
+def test_search_from_disk_runs_in_a_worker_thread(playwright_instance: object, site: Path, tmp_path: Path):
+    """From file://, the search worker starts from its copy in generated/workers/ (a blob: worker, off the
+    page's thread), not in iframe-worker's hidden iframe (on the page's thread)."""
+    b = Browser(playwright_instance, tmp_path / "profile", site.as_uri() + "/")
+    try:
+        b.goto_home()
+        page = b.page
+        page.locator("input.md-search__input").click()
+        page.keyboard.type("Rakhmon", delay=30)
+        page.locator("a.md-search-result__link[href*='emomali-rahmon']").first.wait_for()
+        assert [u for u in b.requests if "/generated/workers/search." in u and u.endswith(".source.js")]
+        assert page.locator("body > iframe").count() == 0  # iframe-worker was not needed
+        b.assert_clean()
+    finally:
+        b.context.close()

@@ -47,7 +47,7 @@ PROBE = """
   } catch (e) {}
   document.addEventListener("keyup", ev => {
     if (ev.target && ev.target.matches && ev.target.matches("input.md-search__input")) {
-      window.__probe.lastKey = performance.now();
+      window.__probe.lastKey = ev.timeStamp;  // when the key was pressed, even if the page was busy
     }
   }, true);
   new MutationObserver(records => {

@@ -18,6 +18,7 @@ from ..fileio import atomic_write
 from . import feeds, pages
 from .archive import Archive, build_archive
 from .source import inputs_fingerprint, load_briefings
+from .workers import installed_workers, worker_sources
 
 # Environment switch for measuring what full-text search costs (docs/performance.md).
 FULL_TEXT_SEARCH_ENV = "SEARCH_FULL_TEXT"
@@ -167,7 +168,8 @@ def write_site_sources(
     """
     methodology = (docs_dir / "methodology.md").is_file()
     full_text = full_text_search()
-    settings = f"{methodology} {full_text} {directory_urls} {site_url} {title} {docs_dir.resolve()}"
+    workers = ",".join(w.name for w in installed_workers())  # a new engine version brings a new worker
+    settings = f"{methodology} {full_text} {directory_urls} {site_url} {title} {docs_dir.resolve()} {workers}"
     fingerprint = inputs_fingerprint(briefings_dir, registry_dir, root, settings)
     manifest_path = root / MANIFEST_FILE
     last = Manifest.read(manifest_path)
@@ -178,6 +180,7 @@ def write_site_sources(
     archive = build_archive(loaded.briefings, loaded.registry)
     files = generated_pages(archive, methodology=methodology, full_text_search=full_text)
     files |= extra_files(archive, title=title, directory_urls=directory_urls, site_url=site_url)
+    files |= worker_sources()
     written, deleted = sync_directory(docs_dir, files)
     Manifest.of(fingerprint, len(archive.entries), len(archive.actors), docs_dir, sorted(files)).write(manifest_path)
     return Written(len(archive.entries), len(archive.actors), len(files), written, deleted, loaded.validated)
