@@ -207,8 +207,8 @@ def test_hostile_briefing_runs_no_script(browser: Browser):
 
 
 def test_search_from_disk_runs_in_a_worker_thread(playwright_instance: object, site: Path, tmp_path: Path):
-    """From file://, the search worker starts from its copy in generated/workers/ (a blob: worker, off the
-    page's thread), not in iframe-worker's hidden iframe (on the page's thread)."""
+    """From file://, the archive's search engine starts from a blob: worker (off the page's thread),
+    not in iframe-worker's hidden iframe (on the page's thread), and Material's lunr worker is not used."""
     b = Browser(playwright_instance, tmp_path / "profile", site.as_uri() + "/")
     try:
         b.goto_home()
@@ -216,8 +216,62 @@ def test_search_from_disk_runs_in_a_worker_thread(playwright_instance: object, s
         page.locator("input.md-search__input").click()
         page.keyboard.type("Rakhmon", delay=30)
         page.locator("a.md-search-result__link[href*='emomali-rahmon']").first.wait_for()
-        assert [u for u in b.requests if "/generated/workers/search." in u and u.endswith(".source.js")]
+        assert [u for u in b.requests if u.endswith("/assets/javascripts/archive-search.js")]
+        assert not [u for u in b.requests if "/assets/javascripts/workers/" in u]
         assert page.locator("body > iframe").count() == 0  # iframe-worker was not needed
+        b.assert_clean()
+    finally:
+        b.context.close()
+
+
+ENGINE_PROBE = """
+async ([docs, queries]) => {
+  const worker = new Worker("assets/javascripts/archive-search.js");
+  const answer = () => new Promise(resolve => { worker.onmessage = event => resolve(event.data); });
+  let reply = answer();
+  worker.postMessage({type: 0, data: {config: {lang: ["en"], separator: "[\\\\s\\\\-]+"}, docs}});
+  const ready = await reply;
+  const results = [];
+  for (const query of queries) {
+    reply = answer();
+    worker.postMessage({type: 2, data: query});
+    results.push((await reply).data.items);
+  }
+  worker.terminate();
+  return [ready, results];
+}
+"""
+
+
+def test_the_search_engine_matches_prefixes_folds_accents_and_marks_only_text(
+    playwright_instance: object, http_root: str, tmp_path: Path
+):
+    """archive-search.js on its own, in a worker: what it finds, in which order, and what it marks."""
+    docs = [
+        {"location": "a.html", "title": "Türkiye and Russia", "text": "<p>Talks on &amp; about gas</p>"},
+        {"location": "b.html", "title": "Emomali Rahmon", "text": "<ul><li>Known spellings: Rakhmon, Rahmonov</li></ul>",
+         "boost": 2},
+        {"location": "c.html", "title": "Gas prices", "text": "<p>The pipeline to Turkey carries gas</p>"},
+        {"location": "c.html#more", "title": "More", "text": "<p>A section that names the marker word li</p>"},
+    ]
+    b = Browser(playwright_instance, tmp_path / "profile", http_root)
+    try:
+        b.goto_home()
+        ready, results = b.page.evaluate(ENGINE_PROBE, [docs, ["turkiye", "rakhm", "gas pipeline", "li", "nothing"]])
+        assert ready == {"type": 1}
+        turkiye, rakhm, gas, li, nothing = results
+        assert [[r["location"] for r in group] for group in turkiye] == [["a.html"]]
+        assert turkiye[0][0]["title"] == "<mark>Türkiye</mark> and Russia"  # accents folded for matching, kept in display
+        assert rakhm[0][0]["location"] == "b.html" and "<mark>Rakhmon</mark>" in rakhm[0][0]["text"]
+        assert rakhm[0][0]["terms"] == {"rakhm": True}
+        # Both words first (c.html), then one (a.html, with 'pipeline' missing); the title counts most.
+        assert [group[0]["location"] for group in gas] == ["c.html", "a.html"]
+        assert gas[1][0]["terms"] == {"gas": True, "pipeline": False}
+        assert gas[0][0]["text"] == "<p>The <mark>pipeline</mark> to Turkey carries <mark>gas</mark></p>"
+        # A section's hit is shown under its page; tags and entities are never matched or broken.
+        assert [[r["location"] for r in group] for group in li] == [["c.html#more", "c.html"]]
+        assert li[0][0]["text"] == "<p>A section that names the marker word <mark>li</mark></p>"
+        assert nothing == []
         b.assert_clean()
     finally:
         b.context.close()

@@ -65,10 +65,12 @@ def test_a_corrupt_or_foreign_cache_is_ignored(project: Path):
     cache = project / CACHE_FILE
     cache.write_text("{not json", encoding="utf-8")
     assert load(project).validated == 6
-    data = json.loads(cache.read_text(encoding="utf-8"))
-    data["context"] = "someone else's"
-    cache.write_text(json.dumps(data), encoding="utf-8")
+    lines = cache.read_text(encoding="utf-8").splitlines(keepends=True)
+    cache.write_text(json.dumps({"context": "someone else's"}) + "\n" + "".join(lines[1:]), encoding="utf-8")
     assert load(project).validated == 6
+    name, digest, data = lines[1].split("\t", 2)  # a line whose briefing no longer validates as cached
+    cache.write_text(lines[0] + f"{name}\t{digest}\t{{\"front_matter\": 1}}\n" + "".join(lines[2:]), encoding="utf-8")
+    assert load(project).validated == 1
 
 
 def test_parallel_validation_finds_the_same_briefings_and_problems(project: Path, monkeypatch: pytest.MonkeyPatch):

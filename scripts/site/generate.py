@@ -11,6 +11,8 @@ import argparse
 import json
 import os
 from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -24,23 +26,29 @@ from .workers import installed_workers, worker_sources
 FULL_TEXT_SEARCH_ENV = "SEARCH_FULL_TEXT"
 
 
+def iter_generated_pages(
+    archive: Archive, *, methodology: bool = False, full_text_search: bool = False
+) -> Iterator[tuple[str, str]]:
+    """(docs-relative path, Markdown) of every generated page, one at a time (the archive's pages never all in memory)."""
+    yield pages.HOME_INCLUDE, pages.home_include(archive, methodology=methodology)
+    for entry in archive.entries:
+        yield pages.briefing_path(entry), pages.briefing_page(archive, entry, full_text_search=full_text_search)
+    for actor in archive.actors.values():
+        yield from pages.actor_pages(archive, actor).items()
+    for kind in ("country", "person", "organisation"):
+        yield from pages.actor_index_pages(archive, kind).items()
+    yield pages.TIMELINE, pages.timeline_page(archive)
+    yield pages.STANCE, pages.stance_page(archive)
+    for year in archive.by_year:
+        yield from pages.year_pages(archive, year).items()
+        yield from pages.stance_year_pages(archive, year).items()
+    yield pages.CONNECTIONS, pages.connections_page(archive)
+    yield pages.DATA, pages.data_page(archive)
+
+
 def generated_pages(archive: Archive, *, methodology: bool = False, full_text_search: bool = False) -> dict[str, str]:
     """Docs-relative path -> Markdown, for every generated page (sorted by path)."""
-    out: dict[str, str] = {pages.HOME_INCLUDE: pages.home_include(archive, methodology=methodology)}
-    for entry in archive.entries:
-        out[pages.briefing_path(entry)] = pages.briefing_page(archive, entry, full_text_search=full_text_search)
-    for actor in archive.actors.values():
-        out |= pages.actor_pages(archive, actor)
-    for kind in ("country", "person", "organisation"):
-        out |= pages.actor_index_pages(archive, kind)
-    out[pages.TIMELINE] = pages.timeline_page(archive)
-    out[pages.STANCE] = pages.stance_page(archive)
-    for year in archive.by_year:
-        out |= pages.year_pages(archive, year)
-        out |= pages.stance_year_pages(archive, year)
-    out[pages.CONNECTIONS] = pages.connections_page(archive)
-    out[pages.DATA] = pages.data_page(archive)
-    return dict(sorted(out.items()))
+    return dict(sorted(iter_generated_pages(archive, methodology=methodology, full_text_search=full_text_search)))
 
 
 def extra_files(
@@ -57,27 +65,44 @@ def extra_files(
     }
 
 
+def write_files(docs_dir: Path, files: Iterable[tuple[str, str]], managed: str = pages.GENERATED) -> tuple[list[str], set[str]]:
+    """Write each file under ``docs_dir`` (only those that changed); return (written, every path)."""
+    written: list[str] = []
+    seen: set[str] = set()
+    for path, content in files:
+        if not path.startswith(managed + "/"):
+            raise ValueError(f"{path} is outside {managed}/")
+        if path in seen:
+            raise ValueError(f"{path} is generated twice")
+        seen.add(path)
+        if atomic_write(docs_dir / path, content):
+            written.append(path)
+    return written, seen
+
+
+def delete_stale(docs_dir: Path, keep: set[str], managed: str = pages.GENERATED) -> list[str]:
+    """Delete the files under ``docs_dir/managed`` not in ``keep``, and empty folders; return the deleted paths."""
+    root = docs_dir / managed
+    deleted = []
+    if root.is_dir():
+        for item in sorted(root.rglob("*"), reverse=True):
+            relative = item.relative_to(docs_dir).as_posix()
+            if item.is_file() and relative not in keep:
+                item.unlink()
+                deleted.append(relative)
+            elif item.is_dir() and not any(item.iterdir()):
+                item.rmdir()
+    return sorted(deleted)
+
+
 def sync_directory(docs_dir: Path, files: dict[str, str], managed: str = pages.GENERATED) -> tuple[list[str], list[str]]:
     """Write ``files`` under ``docs_dir`` (only those that changed) and delete stale files in ``managed``.
 
     Returns (written, deleted) docs-relative paths. Unchanged files are not
     touched, so ``mkdocs serve`` sees no change and does not rebuild in a loop.
     """
-    root = docs_dir / managed
-    for path in files:
-        if not path.startswith(managed + "/"):
-            raise ValueError(f"{path} is outside {managed}/")
-    written = [path for path, content in files.items() if atomic_write(docs_dir / path, content)]
-    deleted = []
-    if root.is_dir():
-        for item in sorted(root.rglob("*"), reverse=True):
-            relative = item.relative_to(docs_dir).as_posix()
-            if item.is_file() and relative not in files:
-                item.unlink()
-                deleted.append(relative)
-            elif item.is_dir() and not any(item.iterdir()):
-                item.rmdir()
-    return written, sorted(deleted)
+    written, seen = write_files(docs_dir, files.items(), managed)
+    return written, delete_stale(docs_dir, seen, managed)
 
 
 MANIFEST_FILE = Path("build") / "cache" / "site-pages.json"
@@ -178,12 +203,15 @@ def write_site_sources(
 
     loaded = load_briefings(briefings_dir, registry_dir, root)
     archive = build_archive(loaded.briefings, loaded.registry)
-    files = generated_pages(archive, methodology=methodology, full_text_search=full_text)
-    files |= extra_files(archive, title=title, directory_urls=directory_urls, site_url=site_url)
-    files |= worker_sources()
-    written, deleted = sync_directory(docs_dir, files)
-    Manifest.of(fingerprint, len(archive.entries), len(archive.actors), docs_dir, sorted(files)).write(manifest_path)
-    return Written(len(archive.entries), len(archive.actors), len(files), written, deleted, loaded.validated)
+    files = chain(
+        iter_generated_pages(archive, methodology=methodology, full_text_search=full_text),
+        extra_files(archive, title=title, directory_urls=directory_urls, site_url=site_url).items(),
+        worker_sources().items(),
+    )
+    written, paths = write_files(docs_dir, files)
+    deleted = delete_stale(docs_dir, paths)
+    Manifest.of(fingerprint, len(archive.entries), len(archive.actors), docs_dir, sorted(paths)).write(manifest_path)
+    return Written(len(archive.entries), len(archive.actors), len(paths), written, deleted, loaded.validated)
 
 
 def run_pages(args: argparse.Namespace) -> int:

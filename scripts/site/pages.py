@@ -188,6 +188,11 @@ def chips(archive: Archive, names: Sequence[str], source: str) -> str:
     return " ".join(actor_link(archive.actors[n], source, chip=True) for n in names if n in archive.actors)
 
 
+def unsearched(block: str) -> str:
+    """A list item or paragraph left out of the search index (attribute list on the next line)."""
+    return f"{block}\n{{: data-search-exclude }}"
+
+
 def heading(level: int, label: str, anchor: str | None = None, *, searchable: bool = False) -> str:
     """A Markdown heading with an optional id; left out of search unless ``searchable``."""
     attrs = [f"#{anchor}"] if anchor else []
@@ -326,7 +331,8 @@ def briefing_page(archive: Archive, entry: Entry, *, full_text_search: bool = Fa
     b = entry.briefing
     out = [front_matter(b.title), f"# {inline(b.title)}\n"]
 
-    facts = [date_fact(entry)]
+    # Searched: source and actors (with the title, thesis and summary below); not the date, stance, status.
+    facts = [unsearched(date_fact(entry))]
     outlet = inline(b.source.outlet) if b.source.outlet else "unknown outlet"
     original = f" · {external_link('original article', b.source.url)}" if safe_url(b.source.url) else " (no link to the original)"
     facts.append(f"- **Source:** {outlet}{original}")
@@ -335,9 +341,9 @@ def briefing_page(archive: Archive, entry: Entry, *, full_text_search: bool = Fa
             facts.append(f"- **{label}:** {chips(archive, names, source)}")
     if b.stance:
         badges = " ".join(stance_badge(archive.actors[n], s, source) for n, s in b.stance.items() if n in archive.actors)
-        facts.append(f"- **Stance:** {badges}")
+        facts.append(unsearched(f"- **Stance:** {badges}"))
     status = "reviewed by a person" if b.reviewed else "machine draft, not yet reviewed by a person"
-    facts.append(f"- **Status:** {status} · file: {inline(entry.file)}")
+    facts.append(unsearched(f"- **Status:** {status} · file: {inline(entry.file)}"))
     out.append("\n".join(facts) + "\n")
 
     # Thesis and summary stay in the page's first section: one search result per briefing.
@@ -427,7 +433,7 @@ def actor_page(archive: Archive, actor: ActorInfo) -> str:
         facts.append(f"- **Registry:** not in the registry yet (vouched for in a briefing).{note}")
     dated = [e.date for e in entries if e.date]
     span = f", from {min(dated)} to {max(dated)}" if dated else ""
-    facts.append(f"- **Briefings:** {len(entries):,}{span}")
+    facts.append(unsearched(f"- **Briefings:** {len(entries):,}{span}"))
     out.append("\n".join(facts) + "\n")
 
     tally = archive.stance_tally(actor.name)

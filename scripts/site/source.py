@@ -5,7 +5,7 @@ the pipeline's own validator (the one seam below; when the briefing format
 moves to its own module, only ``_validate_file`` changes). Two things make a
 large archive cheap to rebuild:
 
-* **A cache of validated briefings** (``build/cache/site-briefings.json``): a
+* **A cache of validated briefings** (``build/cache/site-briefings.jsonl``): a
   file whose bytes, seed and context are unchanged since it was last found
   valid is not read again by YAML and JSON Schema. The context is everything
   validation depends on besides the file: the registry's and the schemas'
@@ -23,7 +23,8 @@ import hashlib
 import json
 import os
 import sys
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +35,7 @@ from ..model import Briefing
 from ..problems import Problem, ProblemsError
 from ..registry import Registry, load_registry
 
-CACHE_FILE = Path("build") / "cache" / "site-briefings.json"
+CACHE_FILE = Path("build") / "cache" / "site-briefings.jsonl"
 CACHE_VERSION = 1
 PARALLEL_FROM = 400  # files to validate before worker processes pay for themselves
 # The validating code: a change to any of these modules revalidates every briefing.
@@ -122,35 +123,51 @@ def _seed_stamp(root: Path, briefing: Briefing) -> list[Any] | None:
 
 
 # -- the cache ----------------------------------------------------------------------
+# JSON Lines: a first line {"context": ...}, then "name<TAB>sha256<TAB>{...}" per briefing, so a
+# run parses only the lines of unchanged files and never holds the whole cache as one string.
 
 
-@dataclass
-class Cache:
-    context: str
-    files: dict[str, dict[str, Any]]  # display name -> {sha256, seed, front_matter, body}
-
-    @staticmethod
-    def read(path: Path, context: str) -> Cache:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("context") == context and isinstance(data.get("files"), dict):
-                return Cache(context, data["files"])
-        except (OSError, ValueError, AttributeError):
-            pass
-        return Cache(context, {})
-
-    def write(self, path: Path) -> None:
-        from ..fileio import atomic_write
-
-        # Keys keep their order (evidence is shown in the order it was written).
-        atomic_write(path, json.dumps({"context": self.context, "files": dict(sorted(self.files.items()))},
-                                      ensure_ascii=False, separators=(",", ":")))
-
-
-def _remembered(item: dict[str, Any], digest: str, root: Path) -> Briefing | None:
-    if item.get("sha256") != digest:
-        return None
+def read_cache(path: Path, context: str, digests: dict[str, str], root: Path) -> dict[str, Briefing]:
+    """The remembered briefings whose file (``digests``: name -> sha256) and seed are unchanged."""
+    found: dict[str, Briefing] = {}
     try:
+        with path.open(encoding="utf-8") as lines:
+            header = json.loads(next(lines, "{}"))
+            if not isinstance(header, dict) or header.get("context") != context:
+                return {}
+            for line in lines:
+                name, digest, data = (line.rstrip("\n").split("\t", 2) + ["", ""])[:3]
+                if digests.get(name) != digest or name in found:
+                    continue
+                briefing = _remembered(data, root)
+                if briefing is not None:
+                    found[name] = briefing
+    except (OSError, ValueError, UnicodeDecodeError):
+        return {}
+    return found
+
+
+def write_cache(path: Path, context: str, briefings: dict[str, tuple[str, Briefing]], root: Path) -> None:
+    """Write the cache (name -> (sha256, briefing)) line by line to a temporary file, then rename it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(json.dumps({"context": context}) + "\n")
+            for name, (digest, briefing) in sorted(briefings.items()):
+                # Keys keep their order: evidence is shown in the order it was written.
+                item = {"seed": _seed_stamp(root, briefing), "front_matter": front_matter(briefing),
+                        "body": render_body(briefing)}
+                out.write(f"{name}\t{digest}\t{json.dumps(item, ensure_ascii=False, separators=(',', ':'))}\n")
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _remembered(data: str, root: Path) -> Briefing | None:
+    try:
+        item = json.loads(data)
         briefing = from_front_matter(item["front_matter"], item["body"])
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
@@ -176,16 +193,22 @@ def _validate_chunk(paths: list[str], root: str) -> list[tuple[str, Briefing | N
     return out
 
 
-def _validate_many(paths: list[Path], registry: Registry, registry_dir: Path, root: Path, workers: int) -> dict[Path, tuple[Briefing | None, list[Problem]]]:
+CHUNK = 100  # files a worker validates per task: small, so results come back in small parts
+
+
+def _validate_many(
+    paths: list[Path], registry: Registry, registry_dir: Path, root: Path, workers: int
+) -> Iterator[tuple[Path, tuple[Briefing | None, list[Problem]]]]:
+    """(path, (briefing or None, problems)) for every path, in order; on several processes when many."""
     if workers < 2 or len(paths) < PARALLEL_FROM:
-        return {p: _validate_file(p, registry, root) for p in paths}
-    chunks = [[str(p) for p in paths[i::workers]] for i in range(workers)]
-    results: dict[Path, tuple[Briefing | None, list[Problem]]] = {}
+        for path in paths:
+            yield path, _validate_file(path, registry, root)
+        return
+    chunks = [[str(p) for p in paths[i : i + CHUNK]] for i in range(0, len(paths), CHUNK)]
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(str(registry_dir),)) as pool:
         for chunk in pool.map(_validate_chunk, chunks, [str(root)] * len(chunks)):
             for name, briefing, problems in chunk:
-                results[Path(name)] = (briefing, problems)
-    return results
+                yield Path(name), (briefing, problems)
 
 
 def default_workers() -> int:
@@ -209,53 +232,42 @@ def load_briefings(
 ) -> Loaded:
     """The registry and every valid briefing; raise :class:`ProblemsError` listing every problem.
 
-    ``cache`` (default ``root/build/cache/site-briefings.json``; pass a path
+    ``cache`` (default ``root/build/cache/site-briefings.jsonl``; pass a path
     to move it) remembers valid briefings between runs.
     """
     registry = load_registry(registry_dir)  # raises ProblemsError itself
     cache_path = cache if cache is not None else root / CACHE_FILE
     schema_dir = Path(__file__).resolve().parents[2] / "docs" / "schemas"
-    remembered = Cache.read(cache_path, context_fingerprint(registry_dir, schema_dir))
+    context = context_fingerprint(registry_dir, schema_dir)
     paths = _briefing_paths(briefings_dir)
-
-    good: dict[str, Briefing] = {}
-    digests: dict[str, str] = {}
-    to_validate: list[Path] = []
     names = {path: _display_name(path, root) for path in paths}
+    digests: dict[str, str] = {}
     for path in paths:
-        name = names[path]
+        if path.is_symlink():
+            continue  # never from the cache: the validator refuses links
         try:
-            raw = path.read_bytes()
+            digests[names[path]] = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:
-            to_validate.append(path)  # the validator says why it cannot be read
-            continue
-        digests[name] = hashlib.sha256(raw).hexdigest()
-        item = remembered.files.get(name)
-        briefing = _remembered(item, digests[name], root) if item and not path.is_symlink() else None
-        if briefing is None:
-            to_validate.append(path)
-        else:
-            good[name] = briefing
+            pass  # the validator says why it cannot be read
+    good = read_cache(cache_path, context, digests, root)
+    to_validate = [path for path in paths if names[path] not in good]
 
     problems: list[Problem] = []
-    results = _validate_many(to_validate, registry, registry_dir, root, workers or default_workers())
-    fresh: dict[str, dict[str, Any]] = {}
-    for path in to_validate:
-        briefing, found = results[path]
+    for path, (briefing, found) in _validate_many(to_validate, registry, registry_dir, root, workers or default_workers()):
         problems += found
         if briefing is not None and not found:
-            name = names[path]
-            good[name] = briefing
-            if name in digests:
-                fresh[name] = {
-                    "sha256": digests[name],
-                    "seed": _seed_stamp(root, briefing),
-                    "front_matter": front_matter(briefing),
-                    "body": render_body(briefing),
-                }
+            good[names[path]] = briefing
     if problems:
         raise ProblemsError(problems)
-    kept = {name: item for name, item in remembered.files.items() if name in good and name not in fresh}
-    if fresh or len(kept) != len(remembered.files):
-        Cache(remembered.context, {**kept, **fresh}).write(cache_path)
+    if to_validate or len(good) != _cached_count(cache_path):
+        write_cache(cache_path, context, {n: (digests[n], b) for n, b in good.items() if n in digests}, root)
     return Loaded(registry, sorted(good.items()), len(to_validate))
+
+
+def _cached_count(path: Path) -> int:
+    """Briefings in the cache file (its lines but the first), -1 when unreadable."""
+    try:
+        with path.open("rb") as lines:
+            return sum(1 for _ in lines) - 1
+    except OSError:
+        return -1

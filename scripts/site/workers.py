@@ -1,10 +1,12 @@
-"""Copies of the search workers' code as strings, for ``docs/assets/javascripts/file-worker.js``.
+"""Copies of the search workers' code as strings, for ``docs/assets/javascripts/search-shim.js``.
 
 From a file:// page, Chromium starts a worker only from a blob: URL, and a page
 can read another file only by running it as a script. So each installed
-engine's search worker (Material for MkDocs, Zensical) is written, as a
-JavaScript string, into ``generated/workers/<worker file>.source.js``; the shim
-loads it and starts the worker on its own thread instead of the page's.
+engine's search worker is written, as a JavaScript string, into
+``generated/workers/<worker file>.source.js``; the shim loads it and starts the
+worker on its own thread instead of the page's. (On a site built by MkDocs the
+shim starts the archive's own engine, ``archive-search.js``, instead; the copies
+serve Zensical's worker.)
 """
 
 from __future__ import annotations
