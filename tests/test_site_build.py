@@ -391,7 +391,7 @@ def test_zensical_renders_the_seeds_archive(tmp_path: Path):
         shutil.copytree(ROOT / part, project / part)
     result = subprocess.run([sys.executable, "-m", "scripts", "pages"], cwd=project, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    result = subprocess.run([str(zensical()), "build", "--clean"], cwd=project, capture_output=True, text=True,
+    result = subprocess.run([str(zensical()), "build", "--clean", "--strict"], cwd=project, capture_output=True, text=True,
                             timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     site = project / "site"

@@ -194,7 +194,7 @@ def bench_size(size: int, work: Path, *, search: bool, zensical: bool, log: Any)
         config = project / "mkdocs-zensical.yml"  # the same configuration, another output folder
         config.write_text((project / "mkdocs.yml").read_text(encoding="utf-8").replace(
             "site_dir: site\n", "site_dir: site-zensical\n"), encoding="utf-8")
-        step("zensical", [*zensical_cmd, "build", "--clean", "-f", str(config)], project)
+        step("zensical", [*zensical_cmd, "build", "--clean", "--strict", "-f", str(config)], project)
         if zensical_site.is_dir():
             result.zensical_site = site_facts(zensical_site, ("search.json", "search.js"))
     return result
