@@ -194,19 +194,27 @@ def stamp_reason(line: str) -> str | None:
 
     A byline with a timestamp ('and The Associated Press February 28, 2017 7:33 am') is one too.
     """
-    line = URL.sub(" ", line).strip()
-    if not DATE_SHAPE.search(line) or len(line) > 140:
+    if not _DIGIT.search(line):
+        return None
+    if "/" in line or "www." in line:
+        line = URL.sub(" ", line).strip()
+    if len(line) > 140 or not DATE_SHAPE.search(line):
         return None
     for pattern, reason in _stamp_labels():
         if pattern.match(line):
             return reason
-    rest = re.findall(r"[^\W\d_][\w'’()-]*", DATE_SHAPE.sub(" ", line))
+    rest = _STAMP_WORD.findall(DATE_SHAPE.sub(" ", line))
     prose = [w for w in rest if w[0].islower() and len(w) >= 3 and w.lower() not in _STAMP_WORDS]
     if _TIME.search(line) and len(rest) <= 12 and line[-1:] not in ".!?" and len(prose) <= 2:
         return "date line"
     return None if prose or len(rest) > 5 else "date line"
 
 
+_DIGIT = re.compile(r"\d")
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_STAMP_WORD = re.compile(r"[^\W\d_][\w'’()-]*")
+_SHARE_THIS = re.compile(r"share this (?:article|story|page|post)", re.IGNORECASE)
+_DOT_GLUE = re.compile(r"[a-z][._][A-Za-z]")
 _GLUE = re.compile(r"[a-zа-яё][A-ZА-ЯЁ]|[a-z]\.[A-Z]|[a-z]_[a-z]|\)[A-Za-z]")
 _LABEL = re.compile(r"^(?:[^\W\d_][\w ]{0,20}:\s*[\d\W]*){1,3}$")  # 'ID:', 'Published: Updated:'
 _TRAILING_BYLINE = re.compile(r"(?<=[.!?])\s+((?:An? )?(?:Report|Story|Film|Video|Photos?|Text) by [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\.?)$")
@@ -217,20 +225,17 @@ _BREADCRUMB = re.compile(r"^\S.*(?:\s[/>»|]\s.*){2,}$|^[^/]{1,40}\s/$")
 def shape_reason(line: str) -> str | None:
     """Furniture told by shape: glued interface labels, bare labels, counters, breadcrumbs, stamps."""
     tokens = line.split()
-    glued = [t for t in tokens if _GLUE.search(t)]
-    if re.match(r"share this (?:article|story|page|post)", line, re.IGNORECASE):
+    glued = [t for t in tokens if _GLUE.search(t)] if len(tokens) <= 12 and _GLUE.search(line) else []
+    if _SHARE_THIS.match(line):
         return "share button"
-    if glued and line[-1:] not in ".!?" and len(tokens) <= 12 and (
-        len(glued) >= 2 or len(tokens) <= 2 or any(re.search(r"[a-z][._][A-Za-z]", t) for t in glued)
-    ):
+    if glued and line[-1:] not in ".!?" and (len(glued) >= 2 or len(tokens) <= 2 or any(_DOT_GLUE.search(t) for t in glued)):
         return "interface labels"
     stamp = stamp_reason(line)
     if stamp:
         return stamp
     if _LABEL.match(line) or (len(tokens) <= 12 and _LABEL_PAIRS.match(line)):
         return "label"
-    letters = re.findall(r"[^\W\d_]{4,}", line)
-    if len(tokens) <= 4 and re.search(r"\d", line) and len(letters) <= 1 and not DATE_SHAPE.search(line):
+    if len(tokens) <= 4 and _DIGIT.search(line) and len(_LONG_WORD.findall(line)) <= 1 and not DATE_SHAPE.search(line):
         return "counter"
     if _BREADCRUMB.match(line) and len(line) <= 160 and all(len(part.split()) <= 12 for part in _CRUMB_SEPARATOR.split(line)):
         return "breadcrumb"
@@ -440,11 +445,11 @@ def _row(first: int, last: int, lines: list[str]) -> _Row | None:
     bullet = bool(_BULLET.match(text))
     text = _BULLET.sub("", text) if bullet else text
     cuts: list[tuple[str, str]] = []
-    end_mark = _END_MARK.search(text)
+    end_mark = _END_MARK.search(text) if text[-1] in "-–—#)/" else None
     if end_mark and end_mark.start() > 0:
         cuts.append((end_mark.group(0).strip(), "end mark"))
         text = text[: end_mark.start()]
-    trailing = _TRAILING_BYLINE.search(text)
+    trailing = _TRAILING_BYLINE.search(text) if " by " in text else None
     if trailing:  # '... Return to Tajikistan. A Report by Yuri Resheto.'
         cuts.append((trailing.group(1), "byline"))
         text = text[: trailing.start()]
@@ -458,7 +463,7 @@ def _row(first: int, last: int, lines: list[str]) -> _Row | None:
         text = text[stamp.end() :].lstrip(" •·|")
     caption = False
     fixed = furniture_reason(text)
-    if (fixed is None or _GLUE.search(text)) and len(text) < 300:
+    if (fixed is None or _GLUE.search(text)) and len(text) < 300 and ":" in text:
         glued, bracketed = _credit()
         credit = glued.search(text) or bracketed.search(text)
         if credit and credit.start(1) > 0:
