@@ -206,3 +206,62 @@ def test_word_start_prefilter_finds_what_a_full_scan_finds():
     for cue in lexicon():
         if cue.pattern.search(text):
             assert cue.keys is None or not cue.keys.isdisjoint(starts), cue.text
+
+
+def test_a_judgement_on_actors_goes_to_the_actors_judged_not_to_the_judge():
+    ss = sentences("Kazakhstan condemned Russia and Belarus.")
+    ents = extract_entities(ss, fixture_registry())
+    scores = score_sentence(ss[0], ents.mentions)
+    assert "Kazakhstan" not in scores
+    assert sum(w for w, _ in scores["Russia"]) < 0 and sum(w for w, _ in scores["Belarus"]) < 0
+
+
+def test_an_actor_that_escapes_or_suffers_a_deed_is_not_its_doer():
+    for text in ("Will Kazakhstan escape a color revolution?", "Armenia suffered another provocation.",
+                 "Tajikistan fell prey to interference."):
+        ss = sentences(text)
+        ents = extract_entities(ss, fixture_registry())
+        assert score_sentence(ss[0], ents.mentions) == {}, text
+
+
+def test_the_object_of_a_verb_or_preposition_is_not_the_doer_of_the_next_deed():
+    ss = sentences("The U.S. is trying to counter China and Russia's influence and to drive a wedge between the two.")
+    ents = extract_entities(ss, fixture_registry())
+    scores = score_sentence(ss[0], ents.mentions)
+    assert "China" not in scores and "Russia" not in scores
+    assert sum(w for w, _ in scores["United States"]) < 0
+
+
+def test_from_names_the_doer_only_after_subjected_to():
+    fire = sentences("Villages of Azerbaijan were subjected to heavy fire from Armenia.")
+    ents = extract_entities(fire, fixture_registry())
+    assert sum(w for w, _ in score_sentence(fire[0], ents.mentions)["Armenia"]) < 0
+    freed = sentences("Azerbaijan liberated the villages from Armenia.")
+    ents = extract_entities(freed, fixture_registry())
+    scores = score_sentence(freed[0], ents.mentions)
+    assert sum(w for w, _ in scores["Azerbaijan"]) > 0 and "Armenia" not in scores
+
+
+def test_we_are_allies_in_a_bilateral_transcript_is_about_both_countries():
+    labels = stance_with_registry(
+        "President of Russia Vladimir Putin: Welcome to Moscow, President Tokayev of Kazakhstan.\n\n"
+        "We are not just partners, we are the closest allies. Our relations are exemplary and our friendship is "
+        "unbreakable.\n\nRussia and Kazakhstan will sign papers."
+    )
+    assert labels["Russia"] == "supportive" and labels["Kazakhstan"] == "supportive"
+
+
+def test_our_country_in_the_outlets_own_voice_is_its_main_country():
+    labels = stance_with_registry(
+        "Turkmenistan marks the glorious anniversary of its neutrality. The foreign policy of our neutral "
+        "fatherland is wise and noble. Turkmenistan hosts the forum."
+    )
+    assert labels["Turkmenistan"] == "supportive"
+
+
+def test_the_standard_name_of_a_war_alone_is_no_stance():
+    labels = stance_with_registry(
+        "Since the Russian invasion of Ukraine, Central Asia has drawn visits. Russia remains a trading partner. "
+        "Ukraine and Russia are far away, and Russia sells wheat."
+    )
+    assert labels["Russia"] == "neutral"

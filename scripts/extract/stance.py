@@ -63,7 +63,9 @@ class Targeting:
     """How cues find their actor (the `targeting` section of the lexicon)."""
 
     passive_before: re.Pattern[str]
+    from_doer_before: re.Pattern[str]
     agent_after: re.Pattern[str]
+    object_before: re.Pattern[str]
     other_agents: re.Pattern[str]
     own_agents: re.Pattern[str]
     bilateral: re.Pattern[str]
@@ -144,11 +146,13 @@ def targeting() -> Targeting:
     agents = _words(data["other_agents"])
     return Targeting(
         passive_before=re.compile(str(data["passive_before"]), re.IGNORECASE),
+        from_doer_before=re.compile(str(data["from_doer_before"]), re.IGNORECASE),
         agent_after=re.compile(str(data["agent_after"]), re.IGNORECASE),
+        object_before=re.compile(str(data["object_before"]), re.IGNORECASE),
         other_agents=re.compile(rf"\b(?:{agents})\b", re.IGNORECASE),
         own_agents=re.compile(rf"^\W*(?:\w+\W+)?(?:{agents})\W*$", re.IGNORECASE),
-        bilateral=re.compile(rf"(?<![\w-])(?:{_words(data['bilateral'])})(?![\w-])", re.IGNORECASE),
-        own_side=re.compile(rf"(?<![\w-])(?:{_words(data['own_side'])})(?![\w-])", re.IGNORECASE),
+        bilateral=re.compile(rf"(?<![\w-])(?:{'|'.join(data['bilateral'])})(?![\w-])", re.IGNORECASE),
+        own_side=re.compile(rf"(?<![\w-])(?:{'|'.join(data['own_side'])})(?![\w-])", re.IGNORECASE),
     )
 
 
@@ -193,12 +197,13 @@ def _clause_bounds(text: str, position: int) -> tuple[int, int]:
 
 
 _COORDINATION = re.compile(r"^\W*(?:and|or|with|,|as well as|together with)\W*(?:the\W+)?$", re.IGNORECASE)
+_LIST = re.compile(r"^\W*(?:and|or|,|as well as)\W*(?:the\W+)?$", re.IGNORECASE)  # "China and Russia", not "X with Y"
 _ATTRIBUTIVE_GAP = re.compile(r"^\s*(?:(?:for|of|to)\s+)?(?:the\s+)?$", re.IGNORECASE)
 _POSSESSIVE_GAP = re.compile(r"^(?:['’]s)?\s*(?:\w+\s+)?$")
 _OBJECT_GAP = re.compile(r"^\s*(?:\w+\s+){0,3}?$")
 
 
-def _coordinated(first: Mention, mentions: list[Mention], text: str) -> list[Mention]:
+def _coordinated(first: Mention, mentions: list[Mention], text: str, joiner: re.Pattern[str] = _COORDINATION) -> list[Mention]:
     """``first`` and the actors joined to it by 'and', 'with' or commas ("the U.S. and Japan")."""
     group = [first]
     ordered = sorted(mentions, key=lambda m: m.start)
@@ -207,7 +212,7 @@ def _coordinated(first: Mention, mentions: list[Mention], text: str) -> list[Men
         k = position
         while 0 <= k + step < len(ordered):
             a, b = (ordered[k + step], ordered[k]) if step < 0 else (ordered[k], ordered[k + step])
-            if not _COORDINATION.match(text[a.end : b.start]):
+            if not joiner.match(text[a.end : b.start]):
                 break
             k += step
             group.append(ordered[k])
@@ -222,14 +227,16 @@ def _action_just_before() -> re.Pattern[str]:
 
 
 def _is_object(mention: Mention, text: str) -> bool:
-    """True when an action cue comes just before the mention ("harms Russian interests")."""
-    return _action_just_before().search(text[max(0, mention.start - 25) : mention.start]) is not None
+    """True when the mention is the object of a deed, a verb or a preposition ("harms Russian interests",
+    "to counter China", "in Kazakhstan"), not the doer of what follows."""
+    lead = text[max(0, mention.start - 25) : mention.start]
+    return _action_just_before().search(lead) is not None or targeting().object_before.search(lead) is not None
 
 
-def _agent_after(end: int, c_end: int, after: list[Mention], text: str, passive: bool) -> tuple[bool, list[Mention]]:
-    """Whether a doer is named by 'by' ('from' too after a passive) after a deed, and the actor it is, if any."""
+def _agent_after(end: int, c_end: int, after: list[Mention], text: str, passive: bool, from_doer: bool) -> tuple[bool, list[Mention]]:
+    """Whether a doer is named by 'by' (or 'from', after 'subjected to') after a deed, and the actor it is, if any."""
     match = targeting().agent_after.match(text[end:c_end])
-    if not match or (match.group(1).lower() == "from" and not passive):
+    if not match or (match.group(1).lower() == "from" and not from_doer):
         return False, []
     agent_start = end + match.end()
     if not passive and re.match(r"\w+ing\b", text[agent_start:]):
@@ -240,13 +247,15 @@ def _agent_after(end: int, c_end: int, after: list[Mention], text: str, passive:
 def _action_targets(start: int, end: int, c_end: int, before: list[Mention], after: list[Mention], text: str) -> list[Mention]:
     """The doer of the deed at [start, end): named after 'by' ('from') when there is one, else the actor before it."""
     rules = targeting()
-    passive = rules.passive_before.search(text[max(0, start - 40) : start]) is not None
-    named, doer = _agent_after(end, c_end, after, text, passive)
+    lead = text[max(0, start - 40) : start]
+    passive = rules.passive_before.search(lead) is not None
+    named, doer = _agent_after(end, c_end, after, text, passive, rules.from_doer_before.search(lead) is not None)
     if named or passive:
         return doer  # "shelled by Armenia"; "fortifications of the Armenians were destroyed": they suffered it
     if before and _POSSESSIVE_GAP.match(text[before[-1].end : start]):
         return [before[-1]]  # "Russia's aggression", "Russian aggression"
-    agents = [m for m in before if not _is_object(m, text)]
+    objects = {id(m) for first in before if _is_object(first, text) for m in _coordinated(first, before, text, _LIST)}
+    agents = [m for m in before if id(m) not in objects]
     if not agents:
         return []
     gap = text[agents[-1].end : start]
@@ -262,7 +271,7 @@ def _targets(cue: Cue, start: int, end: int, mentions: list[Mention], text: str)
     before = [m for m in in_clause if m.end <= start]
     after = [m for m in in_clause if m.start >= end]
     if cue.kind == "object":
-        return after[:1] if after and _OBJECT_GAP.match(text[end : after[0].start]) else []
+        return _coordinated(after[0], after, text) if after and _OBJECT_GAP.match(text[end : after[0].start]) else []
     if cue.kind == "action":
         return _action_targets(start, end, c_end, before, after, text)
     if before and _POSSESSIVE_GAP.match(text[before[-1].end : start]):
@@ -436,6 +445,6 @@ def _headline_mentions(headline: str, entities: EntityResult, actors: list[str])
     found = []
     for actor in actors:
         for surface in {m.surface for m in entities.mentions if m.actor == actor}:
-            for match in re.finditer(rf"\b{re.escape(surface)}\b", headline):
+            for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", headline):
                 found.append(Mention(actor, "country", surface, "headline", -1, match.start(), match.end()))
     return sorted(found, key=lambda m: m.start)
