@@ -192,10 +192,18 @@ class Calendar:
     def horizon(self) -> int:
         """The calendar's present: the year after its latest event (a date without a year is not
         placed later; no clock is read)."""
+        return self._horizon
+
+    @cached_property
+    def _horizon(self) -> int:
         return max((e.end or e.start for e in self.events), default=dt.date(2000, 1, 1)).year + 1
 
     def counted(self) -> tuple[Event, ...]:
         """Events whose days are counted ("day 447 of the war"), the default first."""
+        return self._counted
+
+    @cached_property
+    def _counted(self) -> tuple[Event, ...]:
         found = [e for e in self.events if e.counted]
         return tuple(sorted(found, key=lambda e: e.counted != "default"))
 
@@ -217,11 +225,17 @@ class Calendar:
             for regex in (*event.since_start, *event.since_end, *event.until_end)
         )
 
-    def named_in(self, sentence: str) -> list[tuple[Event, re.Match[str]]]:
-        """Every event the sentence names, with where (in calendar order)."""
+    def cue_words_in(self, text: str) -> frozenset[str]:
+        """The literal words of the calendar's cues that occur in ``text`` (a whole article): pass
+        them to :meth:`named_in` for each of its sentences, which are then read only for those."""
+        return self._naming_index.relevant(text)
+
+    def named_in(self, sentence: str, among: frozenset[str] | None = None) -> list[tuple[Event, re.Match[str]]]:
+        """Every event the sentence names, with where (in calendar order). ``among``: the
+        :meth:`cue_words_in` of the article the sentence is part of."""
         found = []
         memo: dict[str, Any] = {}
-        for number in sorted(self._naming_index.candidates(sentence)):
+        for number in sorted(self._naming_index.candidates(sentence, among)):
             event = self.events[number]
             where = event.match(sentence, memo)
             if where is not None:

@@ -23,7 +23,19 @@ except ImportError:  # pragma: no cover - another Python: no filtering, every re
     _sre = None
 
 Key = TypeVar("Key", bound=Hashable)
-GRAM = 3  # literals are bucketed by their first GRAM characters
+GRAM = 3  # literals are bucketed by a run of GRAM word characters they contain
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=4)
+def _text_grams(lowered: str) -> frozenset[str]:
+    """The grams of a text (kept for the few indexes that read the same article)."""
+    return _grams(set(_WORD.findall(lowered)))
+
+
+def _grams(words: Iterable[str]) -> frozenset[str]:
+    """Every run of GRAM characters inside one of ``words``."""
+    return frozenset(word[i : i + GRAM] for word in words for i in range(len(word) - GRAM + 1))
 _REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
 
 
@@ -102,8 +114,8 @@ class LiteralIndex(Generic[Key]):
     """
 
     always: tuple[Key, ...]
-    buckets: dict[str, tuple[str, ...]]  # first GRAM characters -> literals
-    short: tuple[str, ...]  # literals shorter than GRAM
+    buckets: dict[str, tuple[tuple[str, frozenset[str]], ...]]  # a gram -> (literal, every gram of it)
+    short: tuple[str, ...]  # literals without GRAM word characters in a row
     gated: dict[str, tuple[int, ...]]  # gate literal -> alternatives
     alternatives: tuple[tuple[Key, tuple[frozenset[str], ...]], ...]  # key, requirements besides the gate
 
@@ -125,27 +137,55 @@ class LiteralIndex(Generic[Key]):
             for literal in gate:
                 gated.setdefault(literal, []).append(len(rest))
             rest.append((key, tuple(r for r in requirements if r is not gate)))
-        buckets: dict[str, list[str]] = {}
+        buckets: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        short: list[str] = []
+        grams_of = {literal: _grams(_WORD.findall(literal)) for literal in frequency}
+        shared: dict[str, int] = {}
+        for grams in grams_of.values():
+            for gram in grams:
+                shared[gram] = shared.get(gram, 0) + 1
         for literal in sorted(frequency):
-            if len(literal) >= GRAM:
-                buckets.setdefault(literal[:GRAM], []).append(literal)
+            grams = grams_of[literal]
+            if grams:  # filed under its rarest gram: few literals are read for a common one
+                buckets.setdefault(min(grams, key=lambda g: (shared[g], g)), []).append((literal, grams))
+            else:
+                short.append(literal)
         return cls(
             always=tuple(dict.fromkeys(always)),
             buckets={gram: tuple(literals) for gram, literals in buckets.items()},
-            short=tuple(literal for literal in sorted(frequency) if len(literal) < GRAM),
+            short=tuple(short),
             gated={literal: tuple(numbers) for literal, numbers in gated.items()},
             alternatives=tuple(rest),
         )
 
-    def present(self, lowered: str) -> set[str]:
-        """The index's literals that occur in ``lowered`` (a lower-cased text)."""
-        grams = {lowered[i : i + GRAM] for i in range(len(lowered) - GRAM + 1)}
-        found = {literal for gram in grams & self.buckets.keys() for literal in self.buckets[gram] if literal in lowered}
+    def present(self, lowered: str, among: frozenset[str] | None = None) -> set[str]:
+        """The index's literals that occur in ``lowered`` (a lower-cased text); with ``among`` (the
+        literals of a larger text this one is part of), only those are looked for."""
+        if among is not None:
+            return {literal for literal in among if literal in lowered}
+        # every run of GRAM word characters of a literal lies inside a word of the text
+        grams = _text_grams(lowered)
+        found = {literal for gram in grams & self.buckets.keys() for literal, needs in self.buckets[gram] if needs <= grams and literal in lowered}
         return found | {literal for literal in self.short if literal in lowered}
 
-    def candidates(self, text: str) -> set[Key]:
-        """The keys whose regexes may match ``text`` (every key that can is among them)."""
+    def relevant(self, text: str) -> frozenset[str]:
+        """The literals of ``text`` (a whole document) that belong to alternatives it may match: the
+        only ones worth looking for in its parts (``among`` of :meth:`candidates`)."""
         present = self.present(text.lower())
+        useful: set[str] = set()
+        for gate in present & self.gated.keys():
+            for number in self.gated[gate]:
+                _, requirements = self.alternatives[number]
+                if all(not requirement.isdisjoint(present) for requirement in requirements):
+                    useful.add(gate)
+                    useful.update(*requirements)
+        return frozenset(useful & present)
+
+    def candidates(self, text: str, among: frozenset[str] | None = None) -> set[Key]:
+        """The keys whose regexes may match ``text`` (every key that can is among them). ``among``:
+        the literals present in a document ``text`` is part of (:meth:`present` of the whole), so
+        that each of its sentences is read only for those."""
+        present = self.present(text.lower(), among)
         found: set[Key] = set(self.always)
         for literal in present & self.gated.keys():
             for number in self.gated[literal]:

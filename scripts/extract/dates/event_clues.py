@@ -32,11 +32,22 @@ class Mention:
     fit: float = 1.0  # 1 for the tightest reading of the sentence, less for looser ones
 
 
+def named_in(doc: Doc, calendar: Calendar) -> dict[Sentence, list[tuple[Event, re.Match[str]]]]:
+    """The events each sentence of the article names, found once per article: its sentences are
+    read only for the cue words the whole article contains."""
+    key = ("named", id(calendar))
+    if key not in doc.cache:
+        sentences = list(doc.article_sentences())
+        among = calendar.cue_words_in("\n".join(s.text for s in sentences))
+        doc.cache[key] = {s: calendar.named_in(s.text, among) for s in sentences}
+    return doc.cache[key]
+
+
 def _mentions(doc: Doc, calendar: Calendar) -> list[list[Mention]]:
     """Calendar events named in each sentence of the article (terms of office excluded)."""
     found = []
     for sentence in doc.article_sentences():
-        named = [(e, m) for e, m in calendar.named_in(sentence.text) if e.kind != "term"]
+        named = [(e, m) for e, m in named_in(doc, calendar)[sentence] if e.kind != "term"]
         if not named:
             continue
         spreads = [e.cue_spread(sentence.text) or len(m.group(0)) for e, m in named]
@@ -226,7 +237,7 @@ def weekday_clues(doc: Doc, anchors: list[tuple[Event, float]], calendar: Calend
     clues: list[Clue] = []
     for sentence in doc.article_sentences():
         for match in WEEKDAY_MENTION.finditer(sentence.text):
-            own = [(e, 1.0, m.start()) for e, m in calendar.named_in(sentence.text) if e.end is not None and (e.days or 99) <= 7]
+            own = [(e, 1.0, m.start()) for e, m in named_in(doc, calendar)[sentence] if e.end is not None and (e.days or 99) <= 7]
             for event, anchor_weight, at in (own or [(e, w, -1) for e, w in anchors[:1]]):
                 weight = min(1.0, anchor_weight * 2)
                 if at >= 0 and _reporting_day(sentence.text, match.start()):

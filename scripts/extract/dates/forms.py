@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...datewords import ENGLISH_MONTHS, MONTHS, WEEKDAY_NAMES, WEEKDAYS
 from ...wordlists import table
@@ -85,8 +86,13 @@ def _numeric_reading(dom: int, month: int, year: int, separator: str, weekday: i
 
 def full_dates(line: str) -> list[DateMatch]:
     """Every complete date (with a year) in ``line``, left to right, without overlaps."""
+    return list(_full_dates(line))
+
+
+@lru_cache(maxsize=4096)
+def _full_dates(line: str) -> tuple[DateMatch, ...]:
     if not ANY_YEAR.search(line):
-        return []  # every full date has a year
+        return ()  # every full date has a year
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
     for kind, regex in FULL_DATE_PATTERNS:
@@ -106,7 +112,7 @@ def full_dates(line: str) -> list[DateMatch]:
                 continue
             taken.append((match.start(), match.end()))
             found.append(DateMatch(match.start(), match.end(), day, month, dom, weekday, ambiguous))
-    return sorted(found, key=lambda m: m.start)
+    return tuple(sorted(found, key=lambda m: m.start))
 
 
 def partial_dates(line: str, taken: list[DateMatch]) -> list[DateMatch]:

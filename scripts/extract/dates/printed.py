@@ -9,7 +9,7 @@ from ...datewords import WEEKDAYS
 from .clue import LATEST, Clue, days, excerpt, make_date
 from .combine import score
 from .doc import Doc, blank_urls, sentence_at
-from .forms import DATELINE_STOP, FULL_WEEKDAY, LABEL, LABEL_RE, MONTH_YEAR_RE, TIME_RE, WEEKDAY_MENTION, DateMatch, full_dates, month_number, partial_dates
+from .forms import ANY_YEAR, DATELINE_STOP, FULL_WEEKDAY, LABEL, LABEL_RE, MONTH_YEAR_RE, TIME_RE, WEEKDAY_MENTION, DateMatch, full_dates, month_number, partial_dates
 from .tense import tense_at
 from .years import newest_year
 
@@ -187,6 +187,8 @@ def _month_year_clues(doc: Doc) -> list[Clue]:
     """'in January 2022' (past: published on or after the 1st) / 'in May 2026 ... will' (future: before its end)."""
     clues: list[Clue] = []
     for sentence in doc.article_sentences():
+        if not ANY_YEAR.search(sentence.text):
+            continue
         text = blank_urls(sentence.text)
         taken = full_dates(text)
         for match in MONTH_YEAR_RE.finditer(text):

@@ -37,7 +37,9 @@ def _past_years(doc: Doc) -> Iterable[tuple[int, float, str]]:
 
 def newest_year(doc: Doc) -> int:
     """The latest year the article speaks of as past or present (0 if none)."""
-    return max((year for year, _, _ in _past_years(doc)), default=0)
+    if "newest-year" not in doc.cache:
+        doc.cache["newest-year"] = max((year for year, _, _ in _past_years(doc)), default=0)
+    return int(doc.cache["newest-year"])
 
 
 def year_clues(doc: Doc) -> list[Clue]:
