@@ -265,3 +265,78 @@ def test_the_standard_name_of_a_war_alone_is_no_stance():
         "Ukraine and Russia are far away, and Russia sells wheat."
     )
     assert labels["Russia"] == "neutral"
+
+
+def test_the_honorific_register_is_the_narrators_even_in_reported_speech():
+    labels = stance_with_registry(
+        "The head of state warmly congratulated the people of Turkmenistan on the glorious anniversary of neutrality, "
+        "the noble tradition of Turkmenistan. Turkmenistan marks the day."
+    )
+    quoted = stance_with_registry(
+        "“This is a glorious anniversary of the noble tradition of Turkmenistan,” the head of state said. "
+        "Turkmenistan marks the day. Turkmenistan hosts guests."
+    )
+    assert labels["Turkmenistan"] == "supportive"
+    assert quoted["Turkmenistan"] == "neutral"
+
+
+def test_words_before_a_passive_attribution_stay_the_outlets_own():
+    from scripts.extract.stance_voice import sentence_voices
+
+    ss = sentences("Karimov was one of Asia's most autocratic leaders, and was accused by rights groups of torture.")
+    voice = sentence_voices(ss, {}, {})[0]
+    text = ss[0].text
+    assert voice.at(text.index("autocratic"), text.index("autocratic") + 10, text).kind == "own"
+    assert voice.at(text.index("torture"), text.index("torture") + 7, text).kind == "relayed"
+
+
+def test_a_supposition_or_open_question_counts_half():
+    ss = sentences("Observers ask whether China will expand its influence. China will expand its influence.")
+    ents = extract_entities(ss, fixture_registry())
+    hedged = sum(w for w, _ in score_sentence(ss[0], [m for m in ents.mentions if m.sentence == 0])["China"])
+    plain = sum(w for w, _ in score_sentence(ss[1], [m for m in ents.mentions if m.sentence == 1])["China"])
+    assert hedged == plain / 2
+
+
+def read_genre_of(text: str, headline: str | None = None, page: tuple[str, ...] = ()):
+    from scripts.extract.stance_voice import read_genre, sentence_voices
+
+    ss = sentences(text)
+    ents = extract_entities(ss, fixture_registry())
+    by_sentence: dict[int, list] = {}
+    for m in ents.mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    return read_genre(ss, sentence_voices(ss, by_sentence, {}), headline, page)
+
+
+def test_genre_transcript_interview_opinion_and_relaying_report():
+    transcript = read_genre_of(
+        "President of Russia Vladimir Putin: Welcome, friends.\n\nWe value this visit.\n\n"
+        "President of Kazakhstan Kassym-Jomart Tokayev: Thank you.\n\nWe share this view."
+    )
+    interview = read_genre_of(
+        "How do you see the summit?\n\nWe see it as a success. It was long prepared.\n\n"
+        "What comes next?\n\nWe will build roads. The work starts soon."
+    )
+    opinion = read_genre_of(
+        "Washington talks of freedom. But who believes it? It is clear that the sanctions failed. "
+        "Obviously, the region has learned. Central Asia must not be a pawn."
+    )
+    relaying = read_genre_of(
+        "The minister said the talks went well. He added that a treaty is ready. "
+        "According to the ministry, papers were signed. The visit ended."
+    )
+    filed = read_genre_of("Russia met China. China met Russia.", page=("Home > Opinion > Columns",))
+    assert (transcript.name, interview.name, opinion.name, relaying.name, filed.name) == (
+        "first-person statement", "interview", "opinion", "report relaying statements", "opinion")
+
+
+def test_an_opinion_pieces_own_words_weigh_more_than_a_reports():
+    text = "Russia is weak. Russia is isolated. Moscow met Beijing."
+    ss = sentences(text)
+    registry = fixture_registry()
+    ents = extract_entities(ss, registry)
+    report = extract_stance(ss, ents, None, registry)
+    opinion = extract_stance(ss, ents, None, registry, ("Opinion",))
+    assert opinion.scores["Russia"] < report.scores["Russia"] < 0
+    assert "read as opinion" in opinion.evidence["Russia"]

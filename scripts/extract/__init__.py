@@ -59,7 +59,8 @@ def draft_from_document(doc: Document, seed: str | None, sha256: str | None, reg
     title, title_evidence = extract_title(doc.headline, lead)
     url = header.get("url") or doc.source_url
     dated = extract_date(doc, url=url)
-    stance = extract_stance(sentences, entities, doc.headline, registry)
+    filed_under = [line.text for line in doc.lines if line.zone == "byline" or line.reason == "breadcrumb"]
+    stance = extract_stance(sentences, entities, doc.headline, registry, filed_under)
     lead_sentences = [s for s in sentences if s.zone in SUMMARY_ZONES]
     summary, thesis, key_points = extract_summary(lead_sentences, _actor_weights(entities, stance.main_actors))
     outlet, outlet_evidence = publisher(doc, registry, url)

@@ -30,7 +30,18 @@ from .. import yamlio
 from ..registry import Registry
 from ..textutil import Sentence
 from .entities import EntityResult, Mention
-from .stance_voice import OWN, SentenceVoice, Voice, headline_voice, is_topic, sentence_voices, voice_weight, zone_weight
+from .stance_voice import (
+    OWN,
+    SentenceVoice,
+    Voice,
+    hedge_factor,
+    headline_voice,
+    read_genre,
+    is_topic,
+    sentence_voices,
+    voice_weight,
+    zone_weight,
+)
 
 LEXICON_PATH = Path(__file__).with_name("stance_lexicon.yaml")
 NEGATIONS = re.compile(
@@ -53,7 +64,7 @@ GROUP_KINDS = ("group",)  # actors that take 'their'
 class Cue:
     pattern: re.Pattern[str]
     weight: float  # > 0 supportive, < 0 critical
-    kind: str  # action | state | object
+    kind: str  # action | state | object | epithet (a state cue in the narrator's register)
     text: str
     keys: frozenset[str] | None = None  # word starts a sentence needs for the cue to match (None: always try)
 
@@ -283,12 +294,13 @@ def _targets(cue: Cue, start: int, end: int, mentions: list[Mention], text: str)
     return after[:1]
 
 
-def _cue_label(cue: str, voice: Voice, zone: str, factor: float) -> str:
+def _cue_label(cue: str, voice: Voice, zone: str, hedged: bool, factor: float) -> str:
     """The cue as evidence shows it: 'dead', 'friendship (relayed from official, x0.15)', 'shaken (headline, x1.5)'."""
     if voice.kind == "own" and factor == 1.0:
         return cue
-    reading = voice.label if voice.kind != "own" else zone
-    return f"{cue} ({reading}, x{factor:.2g})"
+    reading = [voice.label] if voice.kind != "own" else [zone] if zone_weight(zone) != 1.0 else []
+    reading += ["hedged"] if hedged else []
+    return f"{cue} ({', '.join(reading + [f'x{factor:.2g}'])})"
 
 
 def score_sentence(
@@ -297,11 +309,13 @@ def score_sentence(
     voice: SentenceVoice = OWN,
     implicit: Sequence[str] = (),
     kinds: Mapping[str, str] | None = None,
+    own_weight: float = 1.0,
 ) -> dict[str, list[tuple[float, str]]]:
     """Cue weights per actor in one sentence, with the cue text (and, unless it is the outlet's own, its voice).
 
     ``implicit``: the actors a state cue is about when the sentence names none ("our relations").
     ``kinds``: actor -> kind, so that 'their' owns a group's scare quote and 'its' a single actor's.
+    ``own_weight``: how much the outlet's own words weigh (more in an opinion piece).
     """
     text = sentence.text
     zone_factor = zone_weight(sentence.zone)
@@ -324,15 +338,18 @@ def score_sentence(
         if is_topic(text, match.start()):
             continue  # "discussed prospects of strategic partnership" judges nothing
         where = voice.at(match.start(), match.end(), text)
-        factor = voice_weight(where) * zone_factor
+        if cue.kind == "epithet" and where.kind == "relayed" and not voice.quoted(match.start(), match.end()):
+            where = Voice("own")  # the honorific register is the narrator's, even in reported speech
+        hedge = hedge_factor(text, _clause_bounds(text, match.start())[0], match.start())
+        factor = voice_weight(where) * zone_factor * hedge * (own_weight if where.kind == "own" else 1.0)
         weight = cue.weight * factor
         if NEGATIONS.search(text[max(0, match.start() - 30) : match.start()]):
             weight = -weight * 0.5
         targets = [m.actor for m in _targets(cue, match.start(), match.end(), mentions, text)]
-        if not mentions and cue.kind == "state":
+        if not mentions and cue.kind in ("state", "epithet"):
             targets = list(implicit)
         for actor in dict.fromkeys(targets):
-            found[actor].append((weight, _cue_label(match.group(), where, sentence.zone, factor)))
+            found[actor].append((weight, _cue_label(match.group(), where, sentence.zone, hedge < 1.0, factor)))
     for actor, weight, label in _scare_quotes(text, mentions, voice, zone_factor, kinds or {}):
         found[actor].append((weight, label))
     return found
@@ -388,8 +405,12 @@ def extract_stance(
     entities: EntityResult,
     headline: str | None = None,
     registry: Registry | None = None,
+    page: Sequence[str] = (),
 ) -> StanceResult:
-    """Each main actor's label, with the sentences and the voice (own, first-person, relayed) behind it."""
+    """Each main actor's label, with the sentences and the voice (own, first-person, relayed) behind it.
+
+    ``page``: lines by which the page files the article (breadcrumbs, bylines), for its genre.
+    """
     actors = main_actors(entities, headline)
     kinds = {m.actor: m.kind for m in entities.mentions}
     countries = [a for a in actors if kinds.get(a) == "country"]
@@ -398,6 +419,7 @@ def extract_stance(
         by_sentence[m.sentence].append(m)
     categories = _categories(entities, registry)
     voices = sentence_voices(sentences, by_sentence, categories)
+    genre = read_genre(sentences, voices, headline, page)
     people = {m.surface: categories.get(m.actor, "") for m in entities.mentions if m.kind == "person"}
     positive: dict[str, float] = defaultdict(float)
     negative: dict[str, float] = defaultdict(float)
@@ -411,7 +433,7 @@ def extract_stance(
         scored.append((sentence, mentions, voices.get(sentence.index, OWN)))
     for sentence, mentions, voice in scored:
         implicit = _implicit_actors(sentence.text, voice, countries) if not mentions else []
-        for actor, cues in score_sentence(sentence, mentions, voice, implicit, kinds).items():
+        for actor, cues in score_sentence(sentence, mentions, voice, implicit, kinds, genre.own_weight).items():
             total = sum(w for w, _ in cues)
             if total > 0:
                 positive[actor] += total
@@ -428,7 +450,7 @@ def extract_stance(
             f"{label}: +{positive[actor]:.1f}/-{negative[actor]:.1f}; " + " | ".join(t for _, t in top)
             if top
             else "neutral: no stance cues"
-        )
+        ) + f" [read as {genre.name}: {genre.evidence}]"
     return StanceResult(labels=labels, scores=scores, evidence=evidence, main_actors=actors)
 
 

@@ -52,6 +52,8 @@ class VoiceData:
     topic_window: int
     weights: Mapping[str, float]
     zone_weights: Mapping[str, float]
+    hedge: re.Pattern[str]
+    hedge_factor: float
     short_quote_words: int
 
 
@@ -73,7 +75,7 @@ def voice_data() -> VoiceData:
     former = _alternation([re.escape(w) for w in data["speaker_roles"]["former"]])
     first = _alternation([re.escape(w) for w in data["first_person"]])
     return VoiceData(
-        attribution=re.compile(rf"(?<![\w-])(?:{verbs}|{phrases})(?![\w-])", re.IGNORECASE),
+        attribution=re.compile(rf"(?<![\w-])(?:{phrases}|{verbs})(?![\w-])", re.IGNORECASE),
         noun_like=re.compile(rf"(?<![\w-])(?:{_alternation([re.escape(w) for w in noun_like])})(?![\w-])", re.IGNORECASE),
         roles=roles,
         former=re.compile(rf"(?<![\w])(?:{former})(?:\s+|-)?(?:\w+\s+){{0,1}}$", re.IGNORECASE),
@@ -83,6 +85,8 @@ def voice_data() -> VoiceData:
         topic_window=int(data["topic_window_words"]),
         weights={str(k): float(v) for k, v in data["speaker_weights"].items()},
         zone_weights={str(k): float(v) for k, v in data["zone_weights"].items()},
+        hedge=re.compile(rf"(?<![\w-])(?:{_alternation(data['hedges'])})(?![\w-])", re.IGNORECASE),
+        hedge_factor=float(data["hedge_factor"]),
         short_quote_words=int(data["short_quote_words"]),
     )
 
@@ -107,6 +111,11 @@ class SentenceVoice:
     attributed: bool  # the sentence (or its paragraph, for first-person words) names a speaker
     first_person: bool  # first-person words outside quotation marks
     speaker: str  # official | expert | unknown: whose relayed words they are
+    scope: int = 0  # where relayed words start ('..., and was accused by rights groups of ...' relays only its end)
+
+    def quoted(self, start: int, end: int) -> bool:
+        """True when [start, end) is inside quotation marks."""
+        return any(a <= start and end <= b for a, b in self.quotes)
 
     def at(self, start: int, end: int, text: str) -> Voice:
         """The voice of the words at [start, end) of the sentence ``text``."""
@@ -117,7 +126,7 @@ class SentenceVoice:
                 if short and not self.attributed:
                     return Voice("own")
                 return Voice("relayed", self.speaker)
-        if self.attributed:
+        if self.attributed and start >= self.scope:
             return Voice("relayed", self.speaker)
         if self.first_person:
             return Voice("first-person", "first-person")
@@ -180,6 +189,11 @@ def _attribution(text: str, quotes: list[tuple[int, int]]) -> re.Match[str] | No
         if not _inside(match.start(), quotes) and _PRONOUN_SPEAKER.search(text[: match.start()]):
             return match
     return None
+
+
+def _relays_what_follows(attribution: re.Match[str]) -> bool:
+    """'criticised by rights groups (for ...)' relays only what follows it, not the outlet's words before."""
+    return attribution.group().lower().endswith(" by")
 
 
 def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -302,7 +316,8 @@ def sentence_voices(
         has_attribution = bool(speakers)
         for s, (quotes, attribution, first) in zip(group, local):
             attributed = attribution is not None or (first and has_attribution and not label)
-            voices[s.index] = SentenceVoice(tuple(quotes), attributed, first or label, speaker)
+            scope = attribution.start() if attribution is not None and _relays_what_follows(attribution) else 0
+            voices[s.index] = SentenceVoice(tuple(quotes), attributed, first or label, speaker, scope)
         if paragraph_speaker is not None:
             last_speaker = paragraph_speaker
     return voices
@@ -367,3 +382,108 @@ def _category_kind(category: str) -> str:
     if category in ("official", "military"):
         return "official"
     return "expert" if category in ("analyst", "journalist") else "unknown"
+
+
+def hedge_factor(text: str, clause_start: int, start: int) -> float:
+    """Less than 1 when the cue at ``start`` is in a supposition or an open question ('whether China is
+    taking the chance to expand its influence', 'if Russia continues to suffer setbacks')."""
+    data = voice_data()
+    return data.hedge_factor if data.hedge.search(text[clause_start:start]) else 1.0
+
+
+@dataclass(frozen=True)
+class Genre:
+    """What kind of text the article is, read from the shape of its voice, and why."""
+
+    name: str  # first-person statement | interview | opinion | official readout | report relaying statements | analysis | report
+    evidence: str
+
+    @property
+    def own_weight(self) -> float:
+        """How much the outlet's own words weigh: an opinion piece's thesis is its author's voice, loud."""
+        return float(_genre_data()["opinion_own_weight"]) if self.name == "opinion" else 1.0
+
+
+@lru_cache(maxsize=1)
+def _genre_data() -> dict[str, Any]:
+    data: dict[str, Any] = yamlio.load(VOICE_PATH.read_text(encoding="utf-8"))
+    return data
+
+
+@lru_cache(maxsize=1)
+def _genre_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rules = _genre_data()["genre"]
+    opinion = re.compile(rf"(?<![\w-])(?:{_alternation(rules['opinion_markers'])})(?![\w-])", re.IGNORECASE)
+    readout = re.compile(rf"(?<![\w-])(?:{_alternation(rules['readout_markers'])})(?![\w-])", re.IGNORECASE)
+    return opinion, readout
+
+
+def _relays(sentence: Sentence, voice: SentenceVoice) -> bool:
+    """True when a sentence relays someone's words: attributed, or quoting more than a term."""
+    longest = max((len(_WORD.findall(sentence.text[a:b])) for a, b in voice.quotes), default=0)
+    return voice.attributed or longest > voice_data().short_quote_words
+
+
+def _section_genre(headline: str | None, page: Sequence[str]) -> tuple[str, str] | None:
+    """(genre, evidence) when the page files the article under a genre ('Interviews | Diplomacy', 'Opinion: ...')."""
+    rules = _genre_data()["genre"]
+    anywhere = set(rules["headline_anywhere"])
+    for genre, section_words in rules["section_words"].items():
+        pattern = _alternation([re.escape(str(w)) for w in section_words])
+        for line in page:
+            if len(line) <= 80 and re.search(rf"(?<![\w-])(?:{pattern})(?![\w-])", line, re.IGNORECASE):
+                return genre, f"filed under '{line.strip()}'"
+        if headline:
+            edge = rf"^\W*(?:{pattern})\s*[:|–—-]|[:|–—-]\s*(?:{pattern})\W*$"
+            inside = rf"(?<![\w-])(?:{pattern})(?![\w-])"
+            if re.search(edge, headline, re.IGNORECASE) or (genre in anywhere and re.search(inside, headline, re.IGNORECASE)):
+                return genre, "so labelled in its headline"
+    return None
+
+
+def read_genre(
+    sentences: Sequence[Sentence],
+    voices: Mapping[int, SentenceVoice],
+    headline: str | None = None,
+    page: Sequence[str] = (),
+) -> Genre:
+    """The article's genre: as the page files it, else from its sentences' voices (speaker labels, first
+    person, questions, opinion and readout phrasing, relayed words, hedges)."""
+    rules = _genre_data()["genre"]
+    opinion, readout = _genre_patterns()
+    data = voice_data()
+    body = [s for s in sentences if s.zone in ("body", "standfirst", "subheading")]
+    if not body:
+        return Genre("report", "no article text")
+    n = len(body)
+    own = [s for s in body if not _relays(s, voices.get(s.index, OWN))]
+    labels = sum(1 for s in body if data.speaker_label.match(s.text))
+    first = sum(1 for s in body if voices.get(s.index, OWN).first_person and not voices.get(s.index, OWN).attributed)
+    relayed = f"{n - len(own)} of {n} sentences relayed"
+    filed = _section_genre(headline, page)
+    if filed is not None:
+        return Genre(filed[0], filed[1])
+    paragraphs = _paragraphs(body)
+    questions = sum(1 for p in paragraphs if len(p) == 1 and p[0].text.rstrip().endswith("?"))
+    questions += sum(1 for s in body if re.match(r"^Q\s*[:.]", s.text))
+    markers = sum(1 for s in own if opinion.search(s.text))
+    own_ids = {s.index for s in own}
+    rhetorical = sum(1 for p in paragraphs for s in p if len(p) > 1 and s.text.rstrip().endswith("?") and s.index in own_ids)
+    rhetorical += 1 if headline and headline.rstrip().endswith("?") and not quote_spans(headline)[0] else 0
+    readouts = sum(1 for s in body if readout.search(s.text))
+    hedged = sum(1 for s in own if data.hedge.search(s.text))
+    own_n = max(len(own), 1)
+    if labels >= rules["transcript_labels"] or first / n >= rules["first_person_share"]:
+        reason = f"{labels} speaker labels" if labels >= rules["transcript_labels"] else f"{first} of {n} sentences in unattributed first person"
+        return Genre("first-person statement", reason)
+    if questions >= rules["interview_questions"]:
+        return Genre("interview", f"{questions} questions standing as paragraphs")
+    if markers + rhetorical >= rules["opinion_markers_min"] and (markers + rhetorical) / own_n >= rules["opinion_share"]:
+        return Genre("opinion", f"{markers} opinion phrases, {rhetorical} rhetorical questions in its own voice")
+    if readouts >= rules["readout_min"]:
+        return Genre("official readout", f"{readouts} sentences phrased as a readout of talks")
+    if (n - len(own)) / n >= rules["relayed_share"]:
+        return Genre("report relaying statements", relayed)
+    if hedged / own_n >= rules["hedged_share"]:
+        return Genre("analysis", f"{hedged} of {len(own)} own sentences hedged")
+    return Genre("report", relayed)
