@@ -130,6 +130,16 @@ class Event:
                 spreads.append(max(m.end() for m in found if m) - min(m.start() for m in found if m))
         return min(spreads) if spreads else None
 
+    def cue_positions(self, sentence: str) -> list[int]:
+        """Where each regex of every cue that matches ``sentence`` matches it (sorted starts): the
+        places a phrase about the event may refer to ('the 30th anniversary of permanent neutrality')."""
+        found: set[int] = set()
+        for cue in self.cues:
+            matches = [list(regex.finditer(sentence)) for regex in cue]
+            if all(matches):
+                found.update(m.start() for ms in matches for m in ms)
+        return sorted(found)
+
     def ordinals_in(self, sentence: str, memo: dict[str, Any] | None = None) -> list[tuple[int, re.Match[str]]]:
         """(ordinal, match) for each mention of this event's series that carries an ordinal.
 

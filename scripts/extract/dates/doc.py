@@ -23,6 +23,7 @@ from ..document import Document, build_document
 
 RELATED_ZONES = ("related-links",)
 NOT_PUBLICATION_ZONES = ("related-links", "menu", "caption")
+LEAD_ZONES = ("headline", "standfirst")  # with the kept lines, where the article's lead is counted
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Sentence:
     index: int  # position among the sentences outside RELATED_ZONES
     zone: str  # the document zone of its line
     place: str  # head | body | tail
+    rank: int = 0  # position in the article's own text (headline, standfirst, prose); furniture: its index
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ def date_view(source: str | Document) -> Doc:
     for sentence in document.sentences:
         by_line.setdefault(sentence.line, []).append(sentence.text)
     sentences: list[Sentence] = []
-    index = 0
+    index = own = 0
     for number, line in enumerate(document.lines):
         raw = line.raw.strip()
         if not raw:
@@ -84,10 +86,12 @@ def date_view(source: str | Document) -> Doc:
         parts = by_line.get(line.number) if line.kept else None
         if not parts:
             parts = [" ".join(raw[a:b].split()) for a, b in sentence_spans(raw)]
+        article = line.kept or line.zone in LEAD_ZONES
         for part in parts:
-            sentences.append(Sentence(part, number, index, line.zone, places[number]))
+            sentences.append(Sentence(part, number, index, line.zone, places[number], own if article else index))
             if line.zone not in RELATED_ZONES:
                 index += 1
+            own += article
     entry = {n: i for i, line in enumerate(document.lines) for n in line.numbers}
     urls = tuple((entry.get(link.line, 0), link.url) for link in document.urls)
     return Doc(

@@ -21,6 +21,7 @@ REPORT_DAYS = 14  # a past-tense report of an event: written within two weeks of
 COMING_DAYS = 14  # a report of an event to come: written within two weeks before it
 ANNIVERSARY_DAYS = 3  # an anniversary piece: within a few days of the anniversary
 ONE = dt.timedelta(days=1)
+YEAR = dt.timedelta(days=366)
 SHORT_EVENT_DAYS = 14  # longer events (wars, terms, expos) only bound the date
 
 
@@ -107,7 +108,7 @@ def _envelope_bound(group: list[Mention], tense: str | None, qualifier: str | No
     key = f"event:{first.sentence.line}:{first.sentence.index}"
     starts = [e.start for e in events]
     ends = [e.end for e in events if e.end is not None]
-    if tense == "future":
+    if tense == "future" and not all(e.kind == "founding" for e in events):  # a founding is never to come: its anniversary is
         return Clue("event", "event", f"'{quote}' -> {names} ({spans}) still to come: published before", hi=max(starts), strength=strength, tolerance=1, group=key)
     if qualifier == "this-week":
         lo = _week_monday(min(starts))
@@ -154,12 +155,12 @@ def event_clues(doc: Doc, calendar: Calendar) -> tuple[list[Clue], list[tuple[Ev
             quote = excerpt(text, mention.at, mention.at + 40, 100)
             clues += _year_bounds(mention, qualifier, quote)
             anniversary = _anniversary(mention, quote)
-            if anniversary is not None:
-                clues.append(replace(anniversary, weight=anniversary.weight * mention.fit, alt=alt))
+            if anniversary:
+                clues += [replace(c, weight=c.weight * mention.fit, alt=alt) if c.is_point else c for c in anniversary]
                 continue
             if not _is_short(event) or event.kind == "founding":
                 continue
-            salient = mention.sentence.index < 5 or counts[event.id] > 1 or tense == "present" or qualifier in (
+            salient = mention.sentence.rank < 5 or counts[event.id] > 1 or tense == "present" or qualifier in (
                 "today", "yesterday", "tomorrow", "this-week", "last-week", "next-week", "recent")
             if not salient:
                 continue
@@ -204,31 +205,50 @@ def _offset_day(event: Event, count: int, unit: str, rel: str) -> dt.date | None
     return base + dt.timedelta(days=sign * count * (7 if unit == "week" else 1))
 
 
-def _anniversary(mention: Mention, quote: str) -> Clue | None:
-    """'the 30th anniversary of <event>', 'two years since <event>', '<event> three days ago': a date counted from it."""
+def _anniversary(mention: Mention, quote: str) -> list[Clue]:
+    """'the 30th anniversary of <event>', 'two years since <event>', '<event> three days ago': a date counted
+    from it (the phrase may stand before any of the words that name the event). An anniversary still to
+    come ('the summit for the 10th anniversary ... to be hosted in October') only bounds the date."""
     text = mention.sentence.text
-    before = text[max(0, mention.at - 90) : mention.at]
+    for at in dict.fromkeys([mention.at, *mention.event.cue_positions(text)]):
+        found = _counted_from(mention.event, text, at)
+        if found is not None:
+            break
+    else:
+        return []
+    day, weight, how, years = found
+    event, group = mention.event, f"anniversary:{mention.sentence.line}:{mention.event.id}"
+    counted = f"'{quote}' -> {how} {event.name} ({event.span()}) = {day.isoformat()}"
+    clues = []
+    if years:  # an Nth anniversary is not spoken of long before it: published at most a year earlier
+        clues.append(Clue("anniversary", "derived", f"{counted}: published after {day - YEAR:%Y-%m-%d}", lo=day - YEAR, strength=0.5, group=group))
+    if tense_at(text, at) == "future":
+        clues.append(Clue("anniversary", "derived", f"{counted}, still to come: published before", hi=day, strength=0.5, tolerance=ANNIVERSARY_DAYS, group=group))
+        return clues
+    return [*clues, Clue("anniversary", "derived", counted, day, weight, group=group, window=days(day, -ANNIVERSARY_DAYS, ANNIVERSARY_DAYS))]
+
+
+def _counted_from(event: Event, text: str, at: int) -> tuple[dt.date, float, str, int] | None:
+    """(day, weight, how, years of an anniversary or 0) of the count ending at ``at`` ('the 30th
+    anniversary of', 'two years since') or starting after it ('..., three days ago')."""
+    before = text[max(0, at - 90) : at]
     match = ANNIVERSARY_RE.search(before)
     if match:
         years = int(match.group("n")) if match.group("n") else ORDINALS[match.group("w").lower()]
-        day, weight, how = add_years(mention.event.start, years), 0.45, f"{years}th anniversary"
         if not 0 < years <= 100:
             return None
-    else:
-        match = OFFSET_BEFORE_RE.search(before) or OFFSET_AFTER_RE.search(text[mention.at : mention.at + 120])
-        if not match:
-            return None
-        count_text = match.group("n").lower()
-        count = int(count_text) if count_text.isdigit() else CARDINALS[count_text]
-        rel = "after" if match.group("rel").lower() in ("ago", "earlier") else match.group("rel")
-        if not 0 < count <= 400:
-            return None
-        day, weight = _offset_day(mention.event, count, match.group("unit"), rel), 0.35
-        how = f"{count} {match.group('unit').lower()} {' '.join(rel.lower().split())}"
-    if day is None:
+        day = add_years(event.start, years)
+        return (day, 0.45, f"{years}th anniversary", years) if day else None
+    match = OFFSET_BEFORE_RE.search(before) or OFFSET_AFTER_RE.search(text[at : at + 120])
+    if not match:
         return None
-    return Clue("anniversary", "derived", f"'{quote}' -> {how} {mention.event.name} ({mention.event.span()}) = {day.isoformat()}",
-                day, weight, group=f"anniversary:{mention.sentence.line}:{mention.event.id}", window=days(day, -ANNIVERSARY_DAYS, ANNIVERSARY_DAYS))
+    count_text = match.group("n").lower()
+    count = int(count_text) if count_text.isdigit() else CARDINALS[count_text]
+    rel = "after" if match.group("rel").lower() in ("ago", "earlier") else match.group("rel")
+    if not 0 < count <= 400:
+        return None
+    day = _offset_day(event, count, match.group("unit"), rel)
+    return (day, 0.35, f"{count} {match.group('unit').lower()} {' '.join(rel.lower().split())}", 0) if day else None
 
 
 def weekday_clues(doc: Doc, anchors: list[tuple[Event, float]], calendar: Calendar) -> list[Clue]:

@@ -18,6 +18,7 @@ PARTIAL_FIRST_YEAR = 1995  # a dateline without a year: the earliest year consid
 MONTH_FIRST = 0.65  # an ambiguous numeric date read month first, relative to day first
 UPDATED_POINT = 0.5  # an 'updated' stamp as a guess of the publication day, relative to a publication stamp
 UPDATED_DAYS = 365  # ... which may be this many days earlier
+LEAD_WEEKDAY_PREFERENCE = 1.5  # a year-less dateline's years whose date falls on a weekday named in the lead
 
 
 def _without_headline(rest: str, headline: str | None) -> str:
@@ -54,7 +55,7 @@ def _is_dateline(line: str, match: DateMatch) -> bool:
             return False
         if not before.rstrip().endswith((",", ".", "-", "–", "—")):
             return False
-    return bool(re.match(r"^\s*(\([^)]{1,40}\)|/[^/\n]{1,20}/|\[[^\]]{1,30}\])?\s*([.,]\s|[-–—:]|[.,]?\s*$)", after)) or bool(
+    return bool(re.match(r"^\s*(\([^)]{1,40}\)|\((?=\s*[-–—])|/[^/\n]{1,20}/|\[[^\]]{1,30}\])?\s*([.,]\s|[-–—:]|[.,]?\s*$)", after)) or bool(
         re.match(r"^\s*\([^)]{1,40}\)", after)
     )
 
@@ -81,6 +82,14 @@ def _role(line: str, match: DateMatch, related: bool, place: str, headline: str 
     if len(residue) <= 40 and len(residue.split()) <= 6 and not re.search(r"[.!?]\s*$", residue):
         return "date-line", {"head": 0.85, "tail": 0.75}.get(place, 0.6)
     return "date-mention", 0.0
+
+
+def _may_print(doc: Doc, number: int, line: str, match: DateMatch) -> bool:
+    """Whether ``match`` on line ``number`` may be the publication date: not in a zone of other stories,
+    menus or captions - unless the line is that date alone ("Tuesday, September 24"), which no menu item is."""
+    if doc.may_print_publication(number):
+        return True
+    return doc.zones[number] == "menu" and not _residue(line, match)
 
 
 def _page_date(doc: Doc, number: int) -> bool:
@@ -124,7 +133,7 @@ def printed_clues(doc: Doc) -> list[Clue]:
         line = blank_urls(raw)
         for match in full_dates(line):
             assert match.day is not None
-            kind, weight = _role(line, match, not doc.may_print_publication(number), doc.places[number], doc.document.headline)
+            kind, weight = _role(line, match, not _may_print(doc, number, line, match), doc.places[number], doc.document.headline)
             quote = excerpt(raw, match.start, match.end, 90)
             if weight and kind == "date-line" and number in listed:
                 continue  # the stamps of a list of other stories below the article
@@ -225,38 +234,73 @@ def partial_clues(doc: Doc, anchor: dt.date | None, others: list[Clue], horizon:
     ``anchor`` (the provisional estimate)."""
     clues: list[Clue] = []
     lead = _lead_weekdays(doc)
+    bounded = _bounded_window(others) if anchor is None else None
+    latest_past: tuple[dt.date, str, int] | None = None
     for number, raw in enumerate(doc.lines):
-        if doc.zones[number] in ("related-links", "menu", "caption"):
+        if doc.zones[number] in ("related-links", "caption"):
             continue
         line = blank_urls(raw)
         full = full_dates(line)
         for match in partial_dates(line, full):
+            if doc.zones[number] == "menu" and not _may_print(doc, number, line, match):
+                continue
             quote = excerpt(raw, match.start, match.end, 90)
-            kind, weight = _role(line, match, not doc.may_print_publication(number), doc.places[number], doc.document.headline)
+            kind, weight = _role(line, match, not _may_print(doc, number, line, match), doc.places[number], doc.document.headline)
             if weight:
                 clue = _partial_publication(match, others, lead, quote, weight, number, horizon)
                 if clue:
                     clues.append(clue)
                 continue
-            if anchor is None:
+            if anchor is None and bounded is None:
                 continue
             sentence = sentence_at(doc, number, raw[match.start : match.end])
             tense = tense_at(sentence, max(0, sentence.find(raw[match.start : match.end]))) or "past"
-            day = _nearest_year(match.month, match.dom, anchor, "after" if tense == "future" else "before")
+            if anchor is not None:
+                day = _nearest_year(match.month, match.dom, anchor, "after" if tense == "future" else "before")
+                year_note = f"year {day.year if day else '?'} from the other clues"
+            else:
+                assert bounded is not None
+                day = _only_year_within(match.month, match.dom, *bounded)
+                year_note = f"year {day.year if day else '?'}, the only one within the bounds of the other clues"
+                if day is not None and tense != "future" and (latest_past is None or day > latest_past[0]):
+                    latest_past = (day, quote, number)
             if day is None:
                 continue
-            year_note = f"year {day.year} from the other clues"
             if tense == "future":
                 clues.append(Clue("date-mention", "derived", f"'{quote}' (future tense, {year_note}) -> published before", hi=day, strength=0.4, group=f"line{number}"))
             else:
                 clues.append(Clue("date-mention", "derived", f"'{quote}' ({tense} tense, {year_note}) -> published on or after", lo=day, strength=0.4, group=f"line{number}"))
+    if latest_past is not None:
+        day, quote, number = latest_past
+        clues.append(Clue("date-mention", "derived", f"'{quote}' (year from the bounds of the other clues) -> latest date reported as past, published the day after",
+                          day + dt.timedelta(days=1), 0.25, group=f"line{number}", window=days(day, 0, 30)))
     return clues
+
+
+BOUNDED_DAYS = 400  # bounds this close fix the year of a date printed without one
+
+
+def _bounded_window(clues: list[Clue]) -> tuple[dt.date, dt.date] | None:
+    """The days the strong bounds of ``clues`` allow, when they are close enough to fix a year."""
+    los = [c.lo for c in clues if c.is_bound and c.lo is not None and c.strength >= 0.4]
+    his = [c.hi for c in clues if c.is_bound and c.hi is not None and c.strength >= 0.4]
+    if not los or not his:
+        return None
+    lo, hi = max(los), min(his)
+    return (lo, hi) if 0 <= (hi - lo).days <= BOUNDED_DAYS else None
+
+
+def _only_year_within(month: int, dom: int, lo: dt.date, hi: dt.date) -> dt.date | None:
+    """The date (month, dom) between ``lo`` and ``hi`` (a day of slack each side), if only one year has it."""
+    slack = dt.timedelta(days=1)
+    options = [d for y in range(lo.year - 1, hi.year + 2) if (d := make_date(y, month, dom)) and lo - slack <= d <= hi + slack]
+    return options[0] if len(options) == 1 else None
 
 
 def _lead_weekdays(doc: Doc) -> set[int]:
     """Weekdays named in the first sentences ("said on Thursday"): a wire dateline is usually that day."""
     found: set[int] = set()
-    for sentence in list(doc.article_sentences())[:4]:
+    for sentence in (s for s in doc.article_sentences() if s.rank < 4):
         for match in WEEKDAY_MENTION.finditer(sentence.text):
             found.add(WEEKDAYS[match.group("wd").lower()])
     return found
@@ -284,9 +328,11 @@ def _partial_publication(match: DateMatch, clues: list[Clue], lead: set[int], qu
     how = "the other clues"
     if match.weekday is not None:
         options, how = [d for d in options if d.weekday() == match.weekday], "the weekday printed with it and the other clues"
-    elif lead and any(d.weekday() in lead for d in options):
-        options, how = [d for d in options if d.weekday() in lead], "the weekday named in the lead and the other clues"
     fits = {d: _year_fit(d, clues, group) for d in options}
+    if match.weekday is None and lead and any(d.weekday() in lead for d in options):
+        # a weekday of the lead is usually the day of the report, but it may be the day before (an event's)
+        fits = {d: fit * (LEAD_WEEKDAY_PREFERENCE if d.weekday() in lead else 1.0) for d, fit in fits.items()}
+        how = "the weekday named in the lead and the other clues"
     if not fits or (len(fits) > 1 and max(fits.values()) <= min(fits.values()) * 1.0001):
         return None  # nothing tells the years apart
     best = max(fits.values())

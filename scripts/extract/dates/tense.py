@@ -33,6 +33,7 @@ REGULAR_PAST_RE = re.compile(
     re.IGNORECASE,
 )
 _TENSES = (("future", FUTURE_RE), ("present", PRESENT_RE), ("past", PAST_RE))
+RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|who|whose|whom)\b", re.IGNORECASE)
 
 
 def tense_at(sentence: str, at: int | None = None) -> str | None:
@@ -49,6 +50,8 @@ def tense_at(sentence: str, at: int | None = None) -> str | None:
                 continue  # 'held' inside 'will be held'
             spans.append(match.span())
             distance = 0 if at is None else min(abs(match.start() - at), abs(match.end() - at))
+            if at is not None and match.start() > at and RELATIVE_CLAUSE.search(sentence, at, match.start()):
+                distance += len(sentence)  # the verb of a clause about something else ('... on Aug. 5 that will last')
             found.append((distance if at is not None else priority, priority, name, match.group(0).lower() in speech_verbs()))
     if not found:
         return "past" if REGULAR_PAST_RE.search(sentence) else None

@@ -1,0 +1,114 @@
+"""Publication dates inferred from partial evidence: year-less dates, anniversaries, bounds on both
+sides, the article's lead behind page furniture. Short made-up texts and small calendars."""
+
+from __future__ import annotations
+
+import pytest
+
+from scripts.events import parse_events
+from scripts.extract.dates import extract_date
+from scripts.extract.dates.tense import tense_at
+
+CALENDAR = parse_events("""\
+- id: alpha-presidency
+  name: Alpha as President
+  kind: term
+  start: 2012-05-07
+  ongoing: true
+  since_start: ['President Alpha']
+- id: testland-union-decision-2013
+  name: Testland decides to join the Customs Union
+  kind: other
+  start: 2013-09-03
+  cues: [['Testland', 'Customs Union', 'join']]
+- id: pipeline-launch-2018
+  name: Works on the Testland section of the pipeline launched
+  kind: other
+  start: 2018-02-23
+  cues: [['pipeline', 'Testland section', 'launch|inaugurat']]
+- id: neutrality-1995
+  name: Testland's neutrality recognised
+  kind: founding
+  start: 1995-12-12
+  cues: [['neutrality', 'Testland']]
+- id: council-founding-2009
+  name: The Test Council is founded
+  kind: founding
+  start: 2009-10-03
+  cues: [['Test Council', 'founding|founded|anniversary']]
+""")
+
+
+def test_the_lead_is_counted_from_the_article_not_from_the_furniture_above_it() -> None:
+    widget = "".join(f"  • CUR{n}/USD = 0.0{n} 0%\n" for n in range(12))
+    text = widget + "\nWorks begin\n\nLeaders have inaugurated the start of work on the Testland section of the pipeline in the west.\n"
+    result = extract_date(text, events=CALENDAR)
+    assert result.basis == "event" and result.date == "2018-02-24"  # a past-tense report in the lead: the day after
+
+
+def test_a_line_that_is_only_a_date_is_a_stamp_even_when_it_looks_like_a_menu_item() -> None:
+    text = (
+        "The Courier logo\n\nPresident Alpha welcomes the decision\n\nTuesday, September 24\n"
+        "It is known that on September 3, during a visit to the capital, Testland announced it would join the Customs Union.\n"
+    )
+    result = extract_date(text, events=CALENDAR)
+    assert (result.date, result.basis) == ("2013-09-24", "derived")  # the Tuesday after the decision
+    assert "printed without a year" in result.evidence
+
+
+def test_a_dateline_with_a_stray_bracket_is_still_a_dateline() -> None:
+    text = "ASHGABAT, December 22 ( -- The president accepted congratulations on the 16th anniversary of the neutrality of Testland."
+    result = extract_date(text, events=CALENDAR)
+    assert (result.date, result.basis) == ("2011-12-22", "derived") and "printed without a year" in result.evidence
+
+
+def test_a_weekday_in_the_lead_prefers_years_but_does_not_overrule_a_printed_date() -> None:
+    # 25 October was a Thursday in 2018, a Friday in 2013: the lead's Thursday is the day of the event, not the report
+    text = "25.10.2013, 11:57\nCAPITAL, October 25. /AGENCY/. The council approved the draft decision in Minsk Thursday.\n"
+    result = extract_date(text, events=CALENDAR)
+    assert result.date == "2013-10-25"
+    partial = [c for c in result.candidates if c.kind == "dateline-partial"]
+    assert partial and partial[0].date == "2013-10-25"
+
+
+def test_an_anniversary_named_after_the_first_word_of_the_event() -> None:
+    text = "Marking Neutrality Day, the president congratulated everyone on the 30th anniversary of the permanent neutrality of Testland."
+    result = extract_date(text, events=CALENDAR)
+    assert result.basis == "derived" and "2025-12-09" <= result.date <= "2025-12-15"
+
+
+def test_an_anniversary_still_to_come_only_bounds_the_date() -> None:
+    text = "Testland will join the summit for the 10th anniversary of the Test Council to be hosted by its neighbour in October."
+    result = extract_date(text, events=CALENDAR)
+    assert result.date is None  # no day is suggested ...
+    kinds = {(c.kind, c.earliest, c.latest) for c in result.candidates}
+    assert ("anniversary", None, "2019-10-03") in kinds  # ... but it is before the anniversary
+    assert ("anniversary", "2018-10-02", None) in kinds  # and not long before it
+    assert not any(c.kind == "event" and c.latest == "2009-10-03" for c in result.candidates)  # a founding is never to come
+
+
+def test_a_year_less_date_in_the_lead_takes_the_year_the_bounds_allow() -> None:
+    text = (
+        "The two ministers signed a cooperation deal on Aug. 5 that will last for two years.\n"
+        "Testland will join the summit for the 10th anniversary of the Test Council to be hosted by its neighbour in October."
+    )
+    result = extract_date(text, events=CALENDAR)
+    assert result.date == "2019-08-06" and result.basis == "derived"  # after 5 August, the only one between the bounds
+    assert result.date_range is not None and result.date_range[0] == "2019-08-05"
+
+
+def test_a_year_less_date_is_not_placed_when_the_bounds_allow_several_years() -> None:
+    result = extract_date("President Alpha signed a deal on Aug. 5 with the neighbours.", events=CALENDAR)
+    assert result.date is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_word", "expected"),
+    [
+        ("The ministers signed a cooperation deal in Ankara on Aug. 5 that will last until 2021.", "Aug. 5", "past"),
+        ("The ministers will sign a deal on Aug. 5, officials said.", "Aug. 5", "future"),
+        ("The summit which will be held on May 3 was planned long ago.", "May 3", "future"),
+    ],
+)
+def test_the_tense_of_a_date_is_not_that_of_a_relative_clause_after_it(sentence: str, date_word: str, expected: str) -> None:
+    assert tense_at(sentence, sentence.index(date_word)) == expected
