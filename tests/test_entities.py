@@ -167,3 +167,81 @@ def test_a_bare_national_body_in_an_article_about_one_country_is_that_countrys()
     )
     assert "Central Election Commission of Kyrgyzstan" in result.organisations
     assert result.unregistered == []
+
+
+def test_a_role_after_the_country_in_apposition_makes_a_name_a_person():
+    result = entities(
+        "Khosrow Nazari, Tajikistan deputy foreign minister said the region supports the talks. "
+        "The council met with O.Erdenebaatar, the Mongolia's Vice Minister of Mining; Susan Gregory, "
+        "the Canada's Deputy Minister of Trade; and others. Mr Erdenebaatar spoke first."
+    )
+    assert {"Khosrow Nazari", "O.Erdenebaatar", "Susan Gregory"} <= set(result.people)
+    assert result.count("O.Erdenebaatar") == 2  # 'Mr Erdenebaatar' is the same man
+    assert "Erdenebaatar" not in result.people
+
+
+def test_interview_speakers_are_people():
+    result = entities(
+        "Kapil Sharma: Russia brokered a temporary truce on Saturday. Who broke it?\n\n"
+        "Anna Petrova from Real Television: Good morning, Mr. President.\n\n"
+        "Central Asia: the region waits."
+    )
+    assert set(result.people) == {"Kapil Sharma", "Anna Petrova"}
+
+
+def test_titles_and_portfolios_are_not_part_of_a_name():
+    result = entities(
+        "Tomsk Region Governor Vladimir Mazov noted the city's history. The protocol was signed in the presence "
+        "of Minister for Railways Saad Rafi and Finance Minister Ishaq Darr."
+    )
+    assert set(result.people) == {"Vladimir Mazov", "Saad Rafi", "Ishaq Darr"}
+    assert result.organisations == []
+
+
+def test_a_lower_case_compound_ends_a_name():
+    result = entities("Kazakh politician, author of the Petrov Online Telegram-channel Denis Petrov said it.")
+    assert result.people == ["Denis Petrov"]
+
+
+def test_a_surname_misspelt_by_one_letter_with_the_same_first_name_is_the_registry_person():
+    result = entities("Armenian President Nikol Pasinyan arrived in Moscow.")
+    assert result.people == ["Nikol Pashinyan"]
+    assert entities("Nikolai Pasinyan, a farmer, said nothing.").people == ["Nikolai Pasinyan"]
+
+
+def test_a_short_form_after_another_first_name_is_not_the_registry_person():
+    result = real(
+        "His wife Tatyana Karimova and daughter stood by the grave of Islam Karimov. "
+        "Kyrgyz Cabinet chairman Akilbek Japarov met the guests at the airport."
+    )
+    assert "Gulnara Karimova" not in result.people and "Sadyr Japarov" not in result.people
+    assert {"Tatyana Karimova", "Akylbek Japarov", "Islam Karimov"} <= set(result.people)
+    assert "Sadyr Japarov" in real("President Sadyr Japarov left. Later Japarov spoke.").people
+
+
+def test_a_lone_name_is_a_person_after_an_honorific_or_before_an_age():
+    result = entities(
+        "Mr Nifadov, thank you for the welcome. "
+        "Zhyldyz, a 37-year-old woman from Bishkek, worked in Russia for many years."
+    )
+    assert set(result.people) == {"Nifadov", "Zhyldyz"}
+    assert entities("Moscow, a 900-year-old city, met Mr President.").people == []
+
+
+def test_appointed_as_and_abbreviated_countries_before_a_name():
+    result = entities(
+        "The Taliban has appointed Mugfur Shahobov as its ambassador in Tashkent. "
+        "Armenian Ambassador to U.S. Grigor Hovhannes has noted the warm relations."
+    )
+    assert {"Mugfur Shahobov", "Grigor Hovhannes"} <= set(result.people)
+
+
+def test_organisation_names_end_before_a_title_and_at_a_second_organisation():
+    result = entities(
+        "Chinese Foreign Ministry Spokesperson Geng Shuang said the National Endowment for Democracy and "
+        "the Soros Foundation funded the protests."
+    )
+    assert "Geng Shuang" in result.people
+    assert set(result.organisations) == {
+        "Ministry of Foreign Affairs of China", "National Endowment for Democracy", "Soros Foundation"
+    }

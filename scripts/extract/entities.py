@@ -65,6 +65,7 @@ class Gazetteer:
     max_len: int = 1
     longest_from: dict[str, int] = field(default_factory=dict)  # first token -> tokens of the longest spelling it starts
     surname_skeletons: dict[str, list[Actor]] = field(default_factory=lambda: defaultdict(list))
+    first_name_skeletons: dict[str, list[tuple[Actor, str]]] = field(default_factory=lambda: defaultdict(list))  # -> (actor, surname skeleton)
     vocabulary: set[str] = field(default_factory=set)  # every token of every spelling
 
     def add(self, form: str, actor: Actor, how: str) -> None:
@@ -122,8 +123,11 @@ def build_gazetteer(registry: Registry) -> Gazetteer:
                 parts = form.split()
                 if len(parts) >= 2:
                     gazetteer.surname_skeletons[skeleton(parts[-1])].append(actor)
+                    gazetteer.first_name_skeletons[skeleton(parts[0])].append((actor, skeleton(parts[-1])))
     for key in list(gazetteer.surname_skeletons):
         gazetteer.surname_skeletons[key] = list(dict.fromkeys(gazetteer.surname_skeletons[key]))
+    for key in list(gazetteer.first_name_skeletons):
+        gazetteer.first_name_skeletons[key] = list(dict.fromkeys(gazetteer.first_name_skeletons[key]))
     return gazetteer
 
 
@@ -135,6 +139,11 @@ _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]+|O['’][A-Z][a-z]+|Mc[A-Z][a-z]+)(?:[
 _PARTICLES = words("names", "name_particles")
 ORG_HEADS = words("names", "organisation_heads")
 _ORG_CONNECTORS = words("names", "organisation_connectors")
+# A person's name holds no title ('Governor Vladimir Mazur'), no head word of an organisation
+# ('Minister for Railways Saad Rafiq') and no lower-case compound ('Telegram-channel'), though
+# a short particle may join two capitalised parts ('Bakht-ur-Rehman').
+_NOT_PERSON_WORDS = _NOT_NAME_WORDS | ORG_HEADS | {w.capitalize() for w in ROLE_WORDS}
+_LOWER_COMPOUND = re.compile(r"-(?![a-z]{1,3}-[A-Z])[a-z]")
 
 
 @dataclass
@@ -156,10 +165,16 @@ def _capitalised(token: str) -> bool:
     return bool(_NAME_TOKEN.match(_norm(token)))
 
 
+@lru_cache(maxsize=1 << 16)
+def _person_word(token: str) -> bool:
+    """A word that can be part of a person's name: capitalised, no title, no organisation's head word."""
+    return _capitalised(token) and token not in _NOT_PERSON_WORDS and not _LOWER_COMPOUND.search(token)
+
+
 def _match_registry(tokens: list[Token], gaz: Gazetteer) -> list[tuple[int, int, Actor, str]]:
     """Longest registry matches as (first token, end token, actor, how)."""
     keys = [_norm(t.text) for t in tokens]
-    found = []
+    found: list[tuple[int, int, Actor, str]] = []
     i = 0
     while i < len(tokens):
         step = 1
@@ -172,11 +187,33 @@ def _match_registry(tokens: list[Token], gaz: Gazetteer) -> list[tuple[int, int,
                 continue
             if not _geographic_context_ok(tokens, i, i + n, how):
                 continue
+            if how == "short" and _first_name_before(tokens, i, found):
+                # 'Tatyana Karimova' is not Gulnara; 'Akilbek Japarov' is Akylbek, not Sadyr.
+                named = _fuzzy_person(tokens, i - 1, gaz, set())
+                if named is not None:
+                    found.append((i - 1, i + 1, named[1], "fuzzy"))
+                elif _first_names_match(tokens[i - 1].text, actor):
+                    found.append((i - 1, i + 1, actor, "fuzzy"))
+                break
             found.append((i, i + n, actor, how))
             step = n
             break
         i += step
     return found
+
+
+def _first_name_before(tokens: list[Token], i: int, found: list[tuple[int, int, Actor, str]]) -> bool:
+    """A word that can only be a first name right before ``tokens[i]`` (not a title, a place, a sentence's first word)."""
+    if i < 2 or (found and found[-1][1] == i):
+        return False
+    return _person_word(tokens[i - 1].text) and tokens[i - 1].text.lower() not in words("language", "stopwords")
+
+
+def _first_names_match(first: str, actor: Actor) -> bool:
+    """'Mykhailo' may be 'Mikhail': the first name's skeleton agrees with one of ``actor``'s."""
+    key = skeleton(first)
+    firsts = {skeleton(f.split()[0]) for f in (actor.name, *actor.aliases) if len(f.split()) >= 2}
+    return any(k[:3] == key[:3] or k.startswith(key) or key.startswith(k) for k in firsts)
 
 
 _REGION_PREFIXES = words("names", "region_prefixes")
@@ -210,11 +247,25 @@ def _fuzzy_person(tokens: list[Token], i: int, gaz: Gazetteer, matched: set[int]
         return None
     candidates = gaz.surname_skeletons.get(skeleton(last), [])
     for actor in candidates:
-        firsts = {skeleton(f.split()[0]) for f in (actor.name, *actor.aliases) if len(f.split()) >= 2}
-        key = skeleton(first)
-        if any(k[:3] == key[:3] or k.startswith(key) or key.startswith(k) for k in firsts):
+        if _first_names_match(first, actor):
             return i + 2, actor
+    # A surname misspelt by one letter ('Serzh Sargysyan') with the very first name.
+    last_key = skeleton(last)
+    if len(last_key) >= 6:
+        for actor, surname in gaz.first_name_skeletons.get(skeleton(first), []):
+            if _one_edit_apart(surname, last_key):
+                return i + 2, actor
     return None
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by exactly one inserted, deleted or replaced letter."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    k = next((n for n, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    return a[k + (len(a) == len(b)):] == b[k + 1:]
 
 
 def _fuzzy_short(token: Token, gaz: Gazetteer) -> Actor | None:
@@ -245,7 +296,7 @@ def _name_span(tokens: list[Token], i: int, taken: set[int], gaz: Gazetteer) -> 
             j, words = j + 2, words + 1  # initials and their full stop ('B.', 'M.J.'); a surname must follow
         elif _INITIALLED.match(word):
             j, words = j + 1, words + 2
-        elif _capitalised(word) and word not in _NOT_NAME_WORDS:
+        elif _person_word(word):
             j, words = j + 1, words + 1
         elif word.lower() in _PARTICLES and j > i:
             j += 1
@@ -266,7 +317,8 @@ def _role_before(tokens: list[Token], i: int, spans: dict[int, int]) -> str | No
         word = tokens[j].text.lower().strip(".")
         if word in ROLE_WORDS and word not in ("told", "is", "was", "has", "who"):
             return tokens[j].text
-        if tokens[j].text in (".", ";", "!", "?", "(", ")", '"', "“", "”") :
+        abbreviation = tokens[j].text == "." and j > 0 and "." in tokens[j - 1].text  # 'Ambassador to U.S. Grigor ...'
+        if tokens[j].text in (".", ";", "!", "?", "(", ")", '"', "“", "”") and not abbreviation:
             return None
         lowercase_gap = tokens[j].text.islower() and i - j <= 4  # "envoy for sanctions David ..."
         if not (j in spans or _capitalised(tokens[j].text) or word in _ORG_CONNECTORS or word in ROLE_WORDS
@@ -277,17 +329,33 @@ def _role_before(tokens: list[Token], i: int, spans: dict[int, int]) -> str | No
     return None
 
 
+_APPOSITION_SKIP = frozenset(("a", "an", "the", "former", "ex", "-", "acting", "'s", "’s"))
+
+
 def _role_after(tokens: list[Token], end: int) -> str | None:
-    """', a researcher at ...' / ', head of ...' / ' said' right after a name."""
+    """', a researcher at ...' / ', Tajikistan deputy foreign minister' / ' said' right after a name."""
     window = [t.text.lower() for t in tokens[end : end + 5]]
     if not window:
         return None
     if window[0] in words("language", "speech_verbs"):
         return tokens[end].text
+    if window[0] == "as":  # 'appointed Mugfurulloh Shahob as its ambassador'
+        rest = [w for w in window[1:] if w not in _APPOSITION_SKIP and w not in ("its", "his", "her", "their", "new")]
+        if rest and rest[0] in ROLE_WORDS:
+            return " ".join(window[:3])
     if window[0] in (",", "(", "-", "–", "—"):
-        rest = [w for w in window[1:] if w not in ("a", "an", "the", "former", "ex", "-", "acting")]
+        rest = [w for w in window[1:] if w not in _APPOSITION_SKIP]
         if rest and (rest[0] in ROLE_WORDS or rest[0].endswith(("ist", "er", "or", "ian"))):
             return " ".join(window[1:3])
+        # ', the Mongolia's Vice Minister', ', Tajikistan deputy foreign minister': a country, then the role.
+        k, skipped = end + 1, 0
+        while k < len(tokens) and k < end + 6 and (tokens[k].text.lower() in _APPOSITION_SKIP or _capitalised(tokens[k].text)):
+            if tokens[k].text.lower() in ROLE_WORDS and skipped:
+                return " ".join(t.text for t in tokens[end + 1 : k + 1])
+            skipped += tokens[k].text.lower() not in _APPOSITION_SKIP
+            k += 1
+        if skipped and k < len(tokens) and tokens[k].text.lower() in ROLE_WORDS:
+            return " ".join(t.text for t in tokens[end + 1 : k + 1])
         # ", a Kabul resident", ", a Tashkent-based lawyer": a role a word or two further on.
         if window[1:2] in (["a"], ["an"]) and any(w in ROLE_WORDS or w in ("resident", "native", "citizen") for w in window[3:5]):
             return " ".join(window[1:5])
@@ -304,10 +372,56 @@ def _speech_before(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+def _speaker_label(tokens: list[Token], i: int, end: int) -> str | None:
+    """'Kapil Komireddi: Russia brokered ...' / 'Mirshahin Aghayev from REAL Television: ...' (an interview's speaker)."""
+    if i != 0:
+        return None
+    k = end
+    if k < len(tokens) and tokens[k].text in ("from", "of"):
+        k += 1
+        while k < len(tokens) and k < end + 6 and (_capitalised(tokens[k].text) or tokens[k].text.isupper()):
+            k += 1
+    return "speaker of an interview" if k < len(tokens) and tokens[k].text == ":" else None
+
+
+_HONORIFICS = frozenset(("Mr", "Mrs", "Ms", "Mx", "Dr"))
+_AGED = re.compile(r"^\d{1,3}-year-old$")
+
+
+def _lone_name_cue(tokens: list[Token], i: int) -> str | None:
+    """A single name that is a person's all the same: 'Mr Nifadyev', 'Zhyldyz, a 37-year-old woman'."""
+    before = [t.text for t in tokens[max(0, i - 2) : i]]
+    if before[-1:] and before[-1] in _HONORIFICS or len(before) == 2 and before[0] in _HONORIFICS and before[1] == ".":
+        return "an honorific"
+    after = [t.text for t in tokens[i + 1 : i + 4]]
+    if len(after) == 3 and after[0] == "," and after[1] in ("a", "an") and _AGED.match(after[2]):
+        return "an age"
+    return None
+
+
+def _surname(token: str) -> str:
+    """'O.Erdenebulgan' -> 'Erdenebulgan' (a later 'Mr Erdenebulgan' is the same person)."""
+    return token.rsplit(".", 1)[-1] if _INITIALLED.match(token) else token
+
+
 _NOT_ORG_START = words("names", "not_organisation_starts")
 
 
 _MODIFIER = re.compile(r"-[a-z]+$")  # 'Russian-dominated', 'Moscow-led', 'US-funded'
+
+
+_PORTFOLIO_HOLDERS = frozenset(("minister", "ministers", "secretary", "commissioner", "minister's", "minister’s"))
+
+
+def _another_organisation(tokens: list[Token], k: int) -> bool:
+    """Whether the capitalised words from ``k`` (after an 'and', an optional 'the') name an organisation of their own."""
+    if k < len(tokens) and tokens[k].text == "the":
+        k += 1
+    while k < len(tokens) and (_capitalised(tokens[k].text) or tokens[k].text.isupper()):
+        if tokens[k].text in ORG_HEADS:
+            return True
+        k += 1
+    return False
 
 
 def _detect_org(tokens: list[Token], i: int, taken: set[int], spans: dict[int, int], org_tokens: frozenset[int] = frozenset()) -> int:
@@ -321,6 +435,8 @@ def _detect_org(tokens: list[Token], i: int, taken: set[int], spans: dict[int, i
     first = tokens[i].text
     if first in _NOT_ORG_START or first.lower() in words("language", "stopwords") or _MODIFIER.search(first):
         return i  # 'Soviet Union', 'When the ...', 'Russian-dominated ...' start no organisation's name
+    if i >= 2 and tokens[i - 1].text.lower() in ("of", "for") and tokens[i - 2].text.lower() in _PORTFOLIO_HOLDERS:
+        return i  # 'Minister for Railways Saad Rafiq': the minister's portfolio, not an organisation
     j, has_head, last_good = i, False, i
     while j < len(tokens) and j - i < 10:
         word = tokens[j].text
@@ -329,6 +445,10 @@ def _detect_org(tokens: list[Token], i: int, taken: set[int], spans: dict[int, i
             break
         if j in org_tokens and j > i:
             break  # 'CIS and the Collective Security Treaty Organization': two organisations, not one
+        if j > i and word.lower() in ROLE_WORDS and j + 1 < len(tokens) and _person_word(tokens[j + 1].text):
+            break  # 'Foreign Ministry Spokesperson Geng Shuang': a title and a name follow the organisation
+        if j > i and word == "and" and _another_organisation(tokens, j + 1):
+            break  # 'the National Endowment for Democracy and the Soros Foundation': two organisations
         if word in ORG_HEADS:
             has_head = True
             last_good = j + 1
@@ -413,6 +533,9 @@ def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityRes
                     continue
                 i += 1
                 continue
+            if not tokens[i].text[:1].isupper():
+                i += 1  # names of people and organisations start with a capital letter
+                continue
             fuzzy = _fuzzy_person(tokens, i, gaz, taken)
             if fuzzy:
                 end, actor = fuzzy
@@ -437,13 +560,19 @@ def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityRes
                     i = org_end
                     continue
             end = _name_span(tokens, i, taken, gaz)
+            why = None
             if end > i:
-                why = _role_before(tokens, i, spans) or _role_after(tokens, end) or _speech_before(tokens, i)
+                why = (_role_before(tokens, i, spans) or _role_after(tokens, end) or _speech_before(tokens, i)
+                       or _speaker_label(tokens, i, end))
+            elif tokens[i].text not in local_shorts and _person_word(tokens[i].text):
+                why = _lone_name_cue(tokens, i)  # 'Mr Nifadyev', 'Zhyldyz, a 37-year-old woman'
+                end = i + 1 if why else i
+            if why:
                 name = s.text[tokens[i].start : tokens[end - 1].end]
-                if why and not any(_norm(t.text) in gaz.vocabulary and gaz.exact.get((_norm(t.text),), (None, ""))[1] in ("name", "alias", "demonym", "metonym") for t in tokens[i:end]):
+                if not any(_norm(t.text) in gaz.vocabulary and gaz.exact.get((_norm(t.text),), (None, ""))[1] in ("name", "alias", "demonym", "metonym") for t in tokens[i:end]):
                     detected_people.setdefault(name, Unregistered(name, "person", None, f"'{why}' next to the name in: {s.text[:160]}"))
                     add(name, "person", s, tokens, i, end, "detected")
-                    local_shorts.setdefault(tokens[end - 1].text, (name, "person"))
+                    local_shorts.setdefault(_surname(tokens[end - 1].text), (name, "person"))
                     taken.update(range(i, end))
                     i = end
                     continue
