@@ -340,3 +340,13 @@ def test_an_opinion_pieces_own_words_weigh_more_than_a_reports():
     opinion = extract_stance(ss, ents, None, registry, ("Opinion",))
     assert opinion.scores["Russia"] < report.scores["Russia"] < 0
     assert "read as opinion" in opinion.evidence["Russia"]
+
+
+def test_an_actor_named_in_the_headline_by_any_spelling_is_a_main_actor():
+    from scripts.extract.stance import main_actors
+
+    ss = sentences("The President spoke about the CSTO. Armenia and Russia met. Armenia hosted Russia.")
+    ents = extract_entities(ss, fixture_registry())
+    csto = "Collective Security Treaty Organization"
+    assert csto not in main_actors(ents, None)
+    assert csto in main_actors(ents, "The President is disappointed with the CSTO")

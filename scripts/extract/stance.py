@@ -186,9 +186,14 @@ def main_actors(entities: EntityResult, headline: str | None) -> list[str]:
         if m.kind in ("country", "group") or (m.kind == "organisation" and m.actor in stance_organisations):
             counts[m.actor] += 1.0 if m.implied_by is None else 0.5
     if headline:
+        surfaces: dict[str, set[str]] = defaultdict(set)
+        for m in entities.mentions:
+            if m.actor in counts and m.implied_by is None:
+                surfaces[m.actor].add(m.surface)
         for actor in list(counts):
-            if actor.split()[0] in headline:
-                counts[actor] += 2
+            spelled = actor.split()[0] in headline  # "Russia" in "Russian-Style"
+            if spelled or any(re.search(rf"(?<!\w){re.escape(s)}(?!\w)", headline) for s in surfaces[actor]):
+                counts[actor] += 2  # named in the headline: what the article is about
     ranked = sorted(counts, key=lambda a: (-counts[a], a))
     keep = [a for a in ranked if counts[a] >= 2]
     orgs = {m.actor for m in entities.mentions if m.kind == "organisation"}
