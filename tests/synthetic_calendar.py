@@ -50,7 +50,8 @@ def _quoted(pattern: str) -> str:
 
 def _event(identifier: str, name: str, kind: str, start: dt.date, days: int, lines: list[str]) -> str:
     end = start + dt.timedelta(days=days - 1)
-    head = [f"- id: {identifier}", f"  name: {name}", f"  kind: {kind}", f"  start: {start.isoformat()}"]
+    head = [f"- id: {identifier}", f"  name: {name}", f"  kind: {kind}", f"  start: {start.isoformat()}",
+            "  place: Testville, Ruritania", f"  url: https://example.org/{identifier}"]
     if days > 1:
         head.append(f"  end: {end.isoformat()}")
     return "\n".join(head + lines) + "\n"

@@ -611,7 +611,8 @@ def test_registry_rules_of_the_registry_readme(tmp_path: Path) -> None:
 def test_the_events_calendar_is_checked_too(tmp_path: Path) -> None:
     make_tree(tmp_path)
     (tmp_path / "registry" / "events.yaml").write_text(
-        "- id: xian-summit\n  name: First China-Central Asia Summit\n  kind: summit\n  start: 2023-02-30\n",
+        "- id: xian-summit\n  name: First China-Central Asia Summit\n  kind: summit\n  start: 2023-02-30\n"
+        "  place: Xi'an, China\n  url: https://example.org/xian\n",
         encoding="utf-8",
     )
     result = run_check("--root", str(tmp_path))

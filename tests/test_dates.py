@@ -73,18 +73,24 @@ TERMS = """\
 - id: alpha-presidency
   name: Alpha as President
   kind: term
+  place: Testville, Ruritania
+  url: https://example.org/event
   start: 2012-05-07
   ongoing: true
   since_start: ['President Alpha']
 - id: beta-presidency
   name: Beta as President
   kind: term
+  place: Testville, Ruritania
+  url: https://example.org/event
   start: 1991-12-10
   end: 2017-03-19
   until_end: ['President Beta']
 - id: testville-summit-2024
   name: Testville summit
   kind: summit
+  place: Testville, Ruritania
+  url: https://example.org/event
   start: 2024-05-18
   cues: [['summit', 'Testville']]
 """
@@ -259,6 +265,8 @@ def test_war_day_uses_the_calendar_given() -> None:
             - id: test-war
               name: Test war
               kind: war
+              place: Ruritania
+              url: https://example.org/war
               start: 2011-03-01
               ongoing: true
               counted: default
@@ -347,6 +355,8 @@ SUMMIT = """\
 - id: testville-summit-2024
   name: Testville summit
   kind: summit
+  place: Testville, Ruritania
+  url: https://example.org/event
   start: 2024-05-18
   end: 2024-05-19
   cues: [['summit', 'Testville']]

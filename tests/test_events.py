@@ -20,6 +20,8 @@ GOOD_EVENT = """\
   end: 2023-05-19
   cues:
     - ['summit', 'Testville']
+  place: Testtown, Ruritania
+  url: https://example.org/summit
 """
 
 
@@ -163,6 +165,8 @@ def test_invalid_regex_points_at_its_line() -> None:
         - id: broken-cue
           name: Broken
           kind: summit
+          place: Testville, Ruritania
+          url: https://example.org/broken
           start: 2020-01-01
           cues:
             - ['fine']

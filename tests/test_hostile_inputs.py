@@ -338,15 +338,17 @@ def test_registry_names_that_try_path_tricks_get_safe_slugs() -> None:
     ],
 )
 def test_calendar_cues_that_could_hang_or_break_extraction_are_refused(cue: str, message: str) -> None:
-    text = f"- id: x-2020\n  name: X\n  kind: summit\n  start: 2020-01-01\n  cues:\n    - [{cue}]\n"
+    text = (f"- id: x-2020\n  name: X\n  kind: summit\n  start: 2020-01-01\n  place: X, Y\n  url: https://example.org/x\n"
+            f"  cues:\n    - [{cue}]\n")
     with pytest.raises(ProblemsError) as raised:
         parse_events(text, "events.yaml")
     [problem] = raised.value.problems
-    assert problem.line == 6 and message in problem.message
+    assert problem.line == 8 and message in problem.message
 
 
 def test_calendar_nesting_is_refused() -> None:
-    text = "- id: x-2020\n  name: X\n  kind: summit\n  start: 2020-01-01\n  cues: " + "[" * 300 + "]" * 300 + "\n"
+    text = ("- id: x-2020\n  name: X\n  kind: summit\n  start: 2020-01-01\n  place: X, Y\n  url: https://example.org/x\n"
+            "  cues: " + "[" * 300 + "]" * 300 + "\n")
     with pytest.raises(ProblemsError) as raised:
         parse_events(text, "events.yaml")
     assert "nested more than 6 levels" in raised.value.problems[0].message
