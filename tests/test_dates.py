@@ -39,6 +39,9 @@ def between(result: DateResult, first: str, last: str) -> bool:
         "Kazakhstan raises fuel prices\n18 мая 2023 года\nThe government said prices would rise.",
         "Kazakhstan raises fuel prices\n2023年5月18日\nThe government said prices would rise.",
         "Kazakhstan raises fuel prices\n05/18/2023\nThe government said prices would rise.",
+        "Kazakhstan raises fuel prices\n2023-yil 18-may, 10:32\nThe government said prices would rise.",  # Uzbek, year first
+        "Kazakhstan raises fuel prices\n2023 жылғы 18 мамыр\nThe government said prices would rise.",  # Kazakh
+        "Kazakhstan raises fuel prices\n18 Mayıs 2023 Perşembe\nThe government said prices would rise.",  # Turkish
     ],
 )
 def test_printed_publication_dates(text: str) -> None:
@@ -102,6 +105,29 @@ def test_dateline_year_is_the_one_the_terms_agree_on() -> None:
     text = "CAPITAL, June 4. /TASS/. President Alpha said on Thursday that he and President Beta will meet again."
     result = extract_date(text, events=calendar)
     assert (result.date, result.basis) == ("2015-06-04", "derived") and "2015 fits" in result.evidence
+
+
+def test_a_year_less_dateline_in_russian_takes_the_year_the_terms_agree_on() -> None:
+    calendar = parse_events(TERMS)
+    text = "МОСКВА, 4 июня. /ТАСС/. President Alpha said on Thursday that he and President Beta will meet again."
+    result = extract_date(text, events=calendar)
+    assert (result.date, result.basis) == ("2015-06-04", "derived") and "printed without a year" in result.evidence
+
+
+@pytest.mark.parametrize(
+    ("line", "month", "dom"),
+    [("20-iyul kuni Cholpon-Atada", 7, 20), ("21-iyulda bo'lib o'tadi", 7, 21), ("по 18 декабря текущего года", 12, 18), ("5 Temmuz'da Ankara'da", 7, 5)],
+)
+def test_year_less_dates_of_the_regions_languages_are_read(line: str, month: int, dom: int) -> None:
+    from scripts.extract.dates.forms import partial_dates
+
+    assert [(m.month, m.dom) for m in partial_dates(line, [])] == [(month, dom)]
+
+
+def test_an_english_modal_is_not_a_month() -> None:
+    from scripts.extract.dates.forms import partial_dates
+
+    assert partial_dates("Of the 5 may not return, officials said.", []) == []
 
 
 def test_dateline_year_two_years_fit_is_a_window() -> None:
@@ -229,6 +255,34 @@ def test_stamps_of_a_list_of_other_stories_are_not_the_articles() -> None:
     result = extract_date(text)
     assert result.basis != "stated"
     assert not {c.date for c in result.candidates} & {"2024-11-04", "2024-10-31", "2024-10-29"}
+
+
+def test_a_time_glued_before_the_day_still_reads_as_a_date() -> None:
+    result = extract_date("The president is disappointed. An interview\n\n13:2416 Oct, 2020\n\nThe president spoke about the truce of Saturday.")
+    assert (result.date, result.basis) == ("2020-10-16", "stated")
+
+
+def test_a_date_printed_one_part_per_line() -> None:
+    text = "Aliyev: we are working on the Middle Corridor\n12\nMar\n2026\n11:45\nThe president spoke at the opening of the forum in Baku.\n"
+    result = extract_date(text)
+    assert (result.date, result.basis) == ("2026-03-12", "stated")
+
+
+def test_a_labelled_stamp_in_a_menu_is_not_stated() -> None:
+    # a 'date' stamp on a line of menu items may be the page's, not the article's: a clue, never 'stated'
+    text = " date 2024-11-24 Images | Videos | Akorda\n\nLavrov arrives in Astana\n\nForeign Minister Sergei Lavrov arrived in Astana on a working visit to prepare the president's trip.\n"
+    result = extract_date(text)
+    assert result.date == "2024-11-24" and result.basis == "derived" and "other stories or menus" in result.evidence
+
+
+def test_year_less_stamps_of_a_list_above_the_article_are_not_its_date() -> None:
+    text = (
+        "News\nDecember 5 in 60 seconds 21:00\nDecember 4 in 60 seconds 21:33\nDecember 3 in 60 seconds 21:00\nPrograms\n\n"
+        "The president is disappointed with the West\n\n16 Oct, 2020\n\nThe president said the truce agreed on Saturday had been broken.\n"
+    )
+    result = extract_date(text)
+    assert (result.date, result.basis) == ("2020-10-16", "stated")
+    assert not any(c.kind == "dateline-partial" for c in result.candidates)
 
 
 # --- days of a war -----------------------------------------------------------------------

@@ -112,3 +112,17 @@ def test_a_year_less_date_is_not_placed_when_the_bounds_allow_several_years() ->
 )
 def test_the_tense_of_a_date_is_not_that_of_a_relative_clause_after_it(sentence: str, date_word: str, expected: str) -> None:
     assert tense_at(sentence, sentence.index(date_word)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "last"),
+    [
+        ("The UN declared the country neutral sixteen years ago on December 12, 1995, the president recalled.", "2011-12-12", "2012-12-11"),
+        ("The treaty, signed on 12 May 2021, two years ago, remains in force.", "2023-05-12", "2024-05-11"),
+        ("The border was closed three weeks ago, on 1 March 2022, officials said.", "2022-03-22", "2022-03-23"),
+    ],
+)
+def test_a_printed_date_some_time_ago_dates_the_article_that_long_after(sentence: str, expected: str, last: str) -> None:
+    result = extract_date(sentence, events=CALENDAR)
+    assert (result.date, result.basis) == (expected, "derived")
+    assert result.date_range is not None and result.date_range[1] == last  # 'sixteen years ago' holds for a year

@@ -10,9 +10,13 @@ clues and against each other; the best-supported point wins.
 Clue types (``DateCandidate.kind``):
 
 * printed dates: ``published-label``, ``updated-label``, ``dateline``,
-  ``date-line`` (a line that is only a date), ``dateline-partial`` (no year);
-  dates inside sentences are ``date-mention`` bounds (past tense: published
-  after; future tense: before) and the latest past one is a weak point.
+  ``date-line`` (a line that is only a date, or a date printed one part per
+  line), ``dateline-partial`` (no year); dates inside sentences are
+  ``date-mention`` bounds (past tense: published after; future tense: before)
+  and the latest past one is a weak point. A stamp in a menu or a block of
+  other stories is never ``stated``; the stamps of a list are not the article's.
+  Month names and date forms of the region's languages are in ``datewords.yaml``
+  ("2022-yil 20-iyul", "2022 жылғы 20 шілде", "20 Temmuz 2022").
 * ``url-date``: /2023/05/18/-style dates in the source URL or in a URL the
   text labels as its source ("Original article: ...").
 * ``id-timestamp``: ids that carry their creation time (Toutiao/Douyin/Xigua/
@@ -24,7 +28,8 @@ Clue types (``DateCandidate.kind``):
   report in the lead); otherwise only a bound.
 * ``weekday``: "On Friday, Xi met ..." anchored to the article's event.
 * ``anniversary``: "the 30th anniversary of independence", "two years since the
-  January events", "six months into the invasion", "three days before the summit".
+  January events", "six months into the invasion", "three days before the summit",
+  "sixteen years ago on December 12, 1995"; an anniversary still to come only bounds.
 * bounds only: ``relative-year`` ("last year" + a dated event), ``title``
   (``since_start``/``since_end``/``until_end`` of the calendar: "President
   Tokayev" cannot be written before 2019-03-20), ``date-mention`` of a month

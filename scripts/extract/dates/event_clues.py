@@ -7,11 +7,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from ...datewords import CARDINALS, ORDINALS, WEEKDAYS
+from ...datewords import ORDINALS, WEEKDAYS
 from ...events import Calendar, Event
 from .clue import Clue, add_months, add_years, days, excerpt, make_date
 from .doc import Doc, Sentence
-from .forms import WEEKDAY_MENTION
+from .forms import COUNT, UNIT, WEEKDAY_MENTION, count_value
 from .tense import qualifier_at, speech_verbs, tense_at
 from .years import newest_year
 
@@ -183,13 +183,11 @@ ANNIVERSARY_RE = re.compile(
     r"\b(?:(?P<n>\d{1,3})(?:st|nd|rd|th)|(?P<w>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r"))\s+anniversary\s+of\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
-_COUNT = r"(?P<n>\d{1,3}|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r")"
-_UNIT = r"(?P<unit>days?|weeks?|months?|years?)"
 OFFSET_BEFORE_RE = re.compile(  # 'two years since <event>', 'six months into <the war>', 'three days before <the summit>'
-    rf"\b{_COUNT}\s+(?:and\s+a\s+half\s+)?{_UNIT}\s+(?:have\s+|has\s+)?(?:passed\s+|gone\s+by\s+)?(?P<rel>since|after|into|before|ahead\s+of)\b[^.;]{{0,60}}$",
+    rf"\b{COUNT}\s+(?:and\s+a\s+half\s+)?{UNIT}\s+(?:have\s+|has\s+)?(?:passed\s+|gone\s+by\s+)?(?P<rel>since|after|into|before|ahead\s+of)\b[^.;]{{0,60}}$",
     re.IGNORECASE,
 )
-OFFSET_AFTER_RE = re.compile(rf"^[^.;]{{0,60}}?\b{_COUNT}\s+{_UNIT}\s+(?P<rel>ago|earlier)\b", re.IGNORECASE)  # '<event>, two years ago'
+OFFSET_AFTER_RE = re.compile(rf"^[^.;]{{0,60}}?\b{COUNT}\s+{UNIT}\s+(?P<rel>ago|earlier)\b", re.IGNORECASE)  # '<event>, two years ago'
 
 
 def _offset_day(event: Event, count: int, unit: str, rel: str) -> dt.date | None:
@@ -242,8 +240,7 @@ def _counted_from(event: Event, text: str, at: int) -> tuple[dt.date, float, str
     match = OFFSET_BEFORE_RE.search(before) or OFFSET_AFTER_RE.search(text[at : at + 120])
     if not match:
         return None
-    count_text = match.group("n").lower()
-    count = int(count_text) if count_text.isdigit() else CARDINALS[count_text]
+    count = count_value(match)
     rel = "after" if match.group("rel").lower() in ("ago", "earlier") else match.group("rel")
     if not 0 < count <= 400:
         return None

@@ -7,29 +7,36 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...datewords import ENGLISH_MONTHS, MONTHS, WEEKDAY_NAMES, WEEKDAYS
+from ...datewords import CARDINALS, ENGLISH_MONTHS, MONTH_ENDINGS, MONTHS, WEEKDAY_NAMES, WEEKDAYS, YEAR_WORDS
 from ...wordlists import table
 from .clue import make_date
 
 MONTH_WORD = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+OTHER_MONTH_WORD = "(?:" + "|".join(sorted((m for m in MONTHS if m not in ENGLISH_MONTHS), key=len, reverse=True)) + ")"
+MONTH_ENDING = "(?:['’]?(?:" + "|".join(sorted(MONTH_ENDINGS, key=len, reverse=True)) + "))?"
+YEAR_WORD = "(?:" + "|".join(sorted(YEAR_WORDS, key=len, reverse=True)) + r")\.?"
 ENGLISH_MONTH_WORD = "(?:" + "|".join(sorted((m.capitalize() for m in ENGLISH_MONTHS), key=len, reverse=True)) + r")\.?"
 WEEKDAY_WORD = "(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + ")"  # names and abbreviations
 FULL_WEEKDAY = "(?:" + "|".join(WEEKDAY_NAMES) + ")"  # names only
 WEEKDAY_PREFIX = rf"(?:(?P<wd>{WEEKDAY_WORD})\.?,?\s+)?"
 YEAR_GROUP = r"(?P<y>(?:19|20)\d{2})(?!\d(?!\d?:\d\d))"  # a time may be glued on: "4 February 201911:29"
 DAY_GROUP = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+GLUED_TIME = r"(?<=\d:\d\d)"  # a time may be glued before the day too: "13:2416 Oct, 2020"
 
 FULL_DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cjk", re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日")),
     ("iso", re.compile(r"(?<![\d./-])(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d]|[-/.]\d)")),
-    ("dmy-text", re.compile(rf"(?<![\w.]){WEEKDAY_PREFIX}(?<!\d){DAY_GROUP}(?:\s+of)?[\s\-./,]*(?P<m>{MONTH_WORD})[\s\-./,]*{YEAR_GROUP}", re.IGNORECASE)),
+    ("dmy-text", re.compile(rf"(?:(?<![\w.])|{GLUED_TIME}){WEEKDAY_PREFIX}(?:(?<!\d)|{GLUED_TIME}){DAY_GROUP}(?:\s+of)?[\s\-./,]*(?P<m>{MONTH_WORD})[\s\-./,]*{YEAR_GROUP}", re.IGNORECASE)),
     ("mdy-text", re.compile(rf"(?<![\w.]){WEEKDAY_PREFIX}(?P<m>{MONTH_WORD})\s*{DAY_GROUP},?\s*{YEAR_GROUP}", re.IGNORECASE)),
+    ("ymd-text", re.compile(rf"(?<![\d.])(?P<y>(?:19|20)\d{{2}})[\s-]*{YEAR_WORD}[\s,]+(?P<d>[0-3]?\d)(?:-|\s+)(?P<m>{MONTH_WORD}){MONTH_ENDING}(?!\w)", re.IGNORECASE)),  # 2022-yil 20-iyul
     ("numeric", re.compile(r"(?<![\d./-])(?P<d>[0-3]?\d)(?P<sep>[./-])(?P<m>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d{2})(?![\d]|[-/.]\d)")),
 )
 ANY_YEAR = re.compile(r"(?:19|20)\d{2}")
 WEEKDAY_BEFORE = re.compile(rf"\b(?P<wd>{WEEKDAY_WORD})\.?,?\s*$", re.IGNORECASE)
 WEEKDAY_AFTER = re.compile(rf"^\s*[,(]?\s*(?P<wd>{WEEKDAY_WORD})\b", re.IGNORECASE)
 PARTIAL_DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # day first in the region's other languages: "12 декабря", "20-iyul kuni", "5 Temmuz'da"
+    re.compile(rf"(?<![\w.,]){WEEKDAY_PREFIX}(?P<d>[0-3]?\d)(?:-|\s+)(?P<m>{OTHER_MONTH_WORD}){MONTH_ENDING}(?!\w)(?!\.?,?\s*(?:19|20)\d{{2}})", re.IGNORECASE),
     re.compile(rf"(?<![\w.]){WEEKDAY_PREFIX}(?P<m>{ENGLISH_MONTH_WORD})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\d,.]?\d)(?!\s*,?\s*(?:19|20)\d{{2}})"),
     re.compile(rf"(?<![\w.]){WEEKDAY_PREFIX}(?<![\d,.])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{ENGLISH_MONTH_WORD})(?![\w])(?!\.?,?\s*(?:19|20)\d{{2}})"),
 )
@@ -135,3 +142,14 @@ WEEKDAY_MENTION = re.compile(  # "said on Thursday" (a weekday in prose, not par
     rf"(?<!last )(?<!next )(?<!this )(?<!every )\b(?:on |late on |early on |earlier on )?(?P<wd>{CAPITALISED_WEEKDAY})\b(?!,?\s+(?:\d|[A-Z][a-z]+ \d))"
 )
 
+
+COUNT = r"(?P<n>\d{1,3}|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r")"
+UNIT = r"(?P<unit>days?|weeks?|months?|years?)"
+AGO_BEFORE = re.compile(rf"\b{COUNT}\s+{UNIT}\s+ago\b[^.;\d]{{0,25}}$", re.IGNORECASE)  # 'sixteen years ago on' <date>
+AGO_AFTER = re.compile(rf"^[,\s]{{0,3}}(?:some\s+|about\s+|exactly\s+|almost\s+)?{COUNT}\s+{UNIT}\s+ago\b", re.IGNORECASE)  # <date>, 'two years ago'
+
+
+def count_value(match: re.Match[str]) -> int:
+    """The number of a COUNT group: digits or a number word."""
+    text = match.group("n").lower()
+    return int(text) if text.isdigit() else CARDINALS[text]

@@ -6,10 +6,10 @@ import datetime as dt
 import re
 
 from ...datewords import WEEKDAYS
-from .clue import LATEST, Clue, days, excerpt, make_date
+from .clue import LATEST, Clue, add_months, add_years, days, excerpt, make_date
 from .combine import score
 from .doc import Doc, blank_urls, sentence_at
-from .forms import ANY_YEAR, DATELINE_STOP, FULL_WEEKDAY, LABEL, LABEL_RE, MONTH_YEAR_RE, TIME_RE, WEEKDAY_MENTION, DateMatch, full_dates, month_number, partial_dates
+from .forms import AGO_AFTER, AGO_BEFORE, ANY_YEAR, DATELINE_STOP, FULL_WEEKDAY, LABEL, LABEL_RE, MONTH_YEAR_RE, TIME_RE, WEEKDAY_MENTION, DateMatch, count_value, full_dates, month_number, partial_dates
 from .tense import tense_at
 from .years import newest_year
 
@@ -84,6 +84,27 @@ def _role(line: str, match: DateMatch, related: bool, place: str, headline: str 
     return "date-mention", 0.0
 
 
+STACK_LINE_CHARS = 12  # a date printed one part per line: each part this short
+
+
+def _stacked_stamps(doc: Doc) -> list[tuple[int, str]]:
+    """Dates printed one part per line ('12' / 'Mar' / '2026' / '11:45'): (first line, the run of short lines
+    joined) where the joined run holds a full date that no line of it holds alone."""
+    found: list[tuple[int, str]] = []
+    run: list[int] = []
+    for number in range(len(doc.lines) + 1):
+        text = doc.lines[number].strip() if number < len(doc.lines) else ""
+        if text and len(text) <= STACK_LINE_CHARS and doc.zones[number] not in ("related-links", "caption"):
+            run.append(number)
+            continue
+        if len(run) >= 2 and any(c.isdigit() for i in run for c in doc.lines[i]):
+            joined = " ".join(doc.lines[i].strip() for i in run)
+            if full_dates(joined) and not any(full_dates(doc.lines[i]) for i in run):
+                found.append((run[0], joined))
+        run = []
+    return found
+
+
 def _may_print(doc: Doc, number: int, line: str, match: DateMatch) -> bool:
     """Whether ``match`` on line ``number`` may be the publication date: not in a zone of other stories,
     menus or captions - unless the line is that date alone ("Tuesday, September 24"), which no menu item is."""
@@ -109,18 +130,37 @@ def _page_date(doc: Doc, number: int) -> bool:
     return any(doc.zones[i] in ("stamp", "dateline") and full_dates(blank_urls(doc.lines[i])) for i in range(headline + 1, first_kept))
 
 
+LIST_GAP = 3  # date lines above the article this close (in lines) are one list
+
+
 def _listed_stamps(doc: Doc) -> set[int]:
-    """Date lines below the article when there are several with different dates: the stamps of a
-    list of other stories ('Other news'), not the article's own."""
-    found: dict[int, dt.date] = {}
+    """Date lines that are the stamps of a list of other stories, not the article's own: below the
+    article when there are several with different dates ('Other news'); above it, a cluster of
+    nearby lines with different dates ('December 5 in 60 seconds', 'December 4 in 60 seconds')."""
+    if "listed" in doc.cache:
+        return set(doc.cache["listed"])
+    found: dict[int, tuple[int, int, int | None]] = {}  # line -> (month, day, year or None)
     for number, raw in enumerate(doc.lines):
-        if doc.places[number] != "tail":
+        place = doc.places[number]
+        if place not in ("head", "tail") or not any(c.isdigit() for c in raw):
             continue
         line = blank_urls(raw)
-        for match in full_dates(line):
-            if match.day and _role(line, match, False, "tail", doc.document.headline)[0] == "date-line":
-                found[number] = match.day
-    return set(found) if len(set(found.values())) >= 2 else set()
+        full = full_dates(line)
+        for match in [*full, *partial_dates(line, full)]:
+            if _role(line, match, False, place, doc.document.headline)[0] == "date-line":
+                found.setdefault(number, (match.month, match.dom, match.day.year if match.day else None))
+    tail = [n for n in found if doc.places[n] == "tail"]
+    listed = set(tail) if len({found[n] for n in tail}) >= 2 else set()
+    cluster: list[int] = []
+    for head in [*(n for n in found if doc.places[n] == "head"), None]:
+        if head is not None and (not cluster or head - cluster[-1] <= LIST_GAP):
+            cluster.append(head)
+            continue
+        if len({found[n] for n in cluster}) >= 2:
+            listed.update(cluster)
+        cluster = [head] if head is not None else []
+    doc.cache["listed"] = frozenset(listed)
+    return listed
 
 
 def printed_clues(doc: Doc) -> list[Clue]:
@@ -129,12 +169,16 @@ def printed_clues(doc: Doc) -> list[Clue]:
     latest_past: tuple[dt.date, str] | None = None
     earliest_future: tuple[dt.date, str] | None = None
     listed = _listed_stamps(doc)
-    for number, raw in enumerate(doc.lines):
+    stacked = _stacked_stamps(doc)
+    for number, raw in [*enumerate(doc.lines), *stacked]:
         line = blank_urls(raw)
         for match in full_dates(line):
             assert match.day is not None
-            kind, weight = _role(line, match, not _may_print(doc, number, line, match), doc.places[number], doc.document.headline)
+            elsewhere = not _may_print(doc, number, line, match)  # among other stories, menus or captions
+            kind, weight = _role(line, match, elsewhere, doc.places[number], doc.document.headline)
             quote = excerpt(raw, match.start, match.end, 90)
+            if (number, raw) in stacked and not weight:
+                continue  # lines joined only to read a date printed one part per line
             if weight and kind == "date-line" and number in listed:
                 continue  # the stamps of a list of other stories below the article
             if weight and kind in ("dateline", "date-line") and _page_date(doc, number):
@@ -155,6 +199,9 @@ def printed_clues(doc: Doc) -> list[Clue]:
                 if match.weekday is not None:
                     what += ", weekday agrees" if match.weekday == match.day.weekday() else f", but it was a {match.day:%A}"
                 other = make_date(match.day.year, match.dom, match.month) if match.ambiguous else None
+                if other is None and elsewhere:  # a labelled stamp in a block of other stories or a menu: perhaps not this article's
+                    clues.append(Clue(kind, "derived", f"'{quote}' -> {what}, but in a block the page keeps for other stories or menus", match.day, weight, group=f"line{number}"))
+                    continue
                 if other is None:
                     clues.append(Clue(kind, "stated", f"'{quote}' -> {what}", match.day, weight, group=f"line{number}"))
                     continue
@@ -179,6 +226,7 @@ def printed_clues(doc: Doc) -> list[Clue]:
                 clues.append(Clue("date-mention", "derived", f"'{quote}' ({tense} tense) -> published on or after", lo=match.day, strength=0.5, group=f"line{number}"))
                 if latest_past is None or match.day > latest_past[0]:
                     latest_past = (match.day, quote)
+                clues += _ago_clues(sentence, offset, offset + match.end - match.start, match.day, number)
     clues += _month_year_clues(doc)
     newest = newest_year(doc)
     if latest_past and latest_past[0].year >= newest:
@@ -190,6 +238,30 @@ def printed_clues(doc: Doc) -> list[Clue]:
         clues.append(Clue("date-mention", "derived", f"'{quote}' -> earliest date reported as future, published the day before", day - dt.timedelta(days=1), 0.2,
                           group="mention-future", window=days(day, -30, -1)))
     return clues
+
+
+def _ago_clues(sentence: str, start: int, end: int, day: dt.date, number: int) -> list[Clue]:
+    """'sixteen years ago on December 12, 1995', '12 May 2021, two years ago': published that long after the date
+    (for years and months, within one more of them: 'sixteen years ago' is said until the seventeenth)."""
+    match = AGO_BEFORE.search(sentence[max(0, start - 60) : start]) or AGO_AFTER.match(sentence[end : end + 40])
+    if not match:
+        return []
+    count, unit = count_value(match), match.group("unit").lower().rstrip("s")
+    if not 0 < count <= 200:
+        return []
+    if unit in ("year", "month"):
+        moved = add_years(day, count) if unit == "year" else add_months(day, count)
+        further = add_years(day, count + 1) if unit == "year" else add_months(day, count + 1)
+        if moved is None or further is None:
+            return []
+        allowed = (moved, further - dt.timedelta(days=1))
+    else:
+        moved = day + dt.timedelta(days=count * (7 if unit == "week" else 1))
+        allowed = days(moved, -1, 1)
+    quote = excerpt(sentence, start - len(match.group(0)) if match.end() <= start else start, end + match.end(), 90)
+    how = f"'{quote}' -> {count} {unit}(s) after {day.isoformat()} = {moved.isoformat()}"
+    return [Clue("anniversary", "derived", how, moved, 0.35, group=f"ago{number}:{start}", window=allowed),
+            Clue("anniversary", "derived", how + ": published on or after", lo=allowed[0], strength=0.5, group=f"ago{number}:{start}")]
 
 
 def _month_year_clues(doc: Doc) -> list[Clue]:
@@ -234,6 +306,7 @@ def partial_clues(doc: Doc, anchor: dt.date | None, others: list[Clue], horizon:
     ``anchor`` (the provisional estimate)."""
     clues: list[Clue] = []
     lead = _lead_weekdays(doc)
+    listed = _listed_stamps(doc)
     bounded = _bounded_window(others) if anchor is None else None
     latest_past: tuple[dt.date, str, int] | None = None
     for number, raw in enumerate(doc.lines):
@@ -246,6 +319,8 @@ def partial_clues(doc: Doc, anchor: dt.date | None, others: list[Clue], horizon:
                 continue
             quote = excerpt(raw, match.start, match.end, 90)
             kind, weight = _role(line, match, not _may_print(doc, number, line, match), doc.places[number], doc.document.headline)
+            if weight and kind == "date-line" and number in listed:
+                continue  # the stamps of a list of other stories
             if weight:
                 clue = _partial_publication(match, others, lead, quote, weight, number, horizon)
                 if clue:
