@@ -13,27 +13,37 @@ CALENDAR = parse_events("""\
 - id: alpha-presidency
   name: Alpha as President
   kind: term
+  place: Testville, Ruritania
+  url: https://example.org/event
   start: 2012-05-07
   ongoing: true
   since_start: ['President Alpha']
 - id: testland-union-decision-2013
   name: Testland decides to join the Customs Union
   kind: other
+  place: Testville, Ruritania
+  url: https://example.org/event
   start: 2013-09-03
   cues: [['Testland', 'Customs Union', 'join']]
 - id: pipeline-launch-2018
   name: Works on the Testland section of the pipeline launched
   kind: other
+  place: Testville, Ruritania
+  url: https://example.org/event
   start: 2018-02-23
   cues: [['pipeline', 'Testland section', 'launch|inaugurat']]
 - id: neutrality-1995
   name: Testland's neutrality recognised
   kind: founding
+  place: Testville, Ruritania
+  url: https://example.org/event
   start: 1995-12-12
   cues: [['neutrality', 'Testland']]
 - id: council-founding-2009
   name: The Test Council is founded
   kind: founding
+  place: Testville, Ruritania
+  url: https://example.org/event
   start: 2009-10-03
   cues: [['Test Council', 'founding|founded|anniversary']]
 """)
