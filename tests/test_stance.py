@@ -350,3 +350,48 @@ def test_an_actor_named_in_the_headline_by_any_spelling_is_a_main_actor():
     csto = "Collective Security Treaty Organization"
     assert csto not in main_actors(ents, None)
     assert csto in main_actors(ents, "The President is disappointed with the CSTO")
+
+
+def test_a_cue_goes_to_the_nearest_actor_even_one_the_article_is_not_about():
+    labels = stance_with_registry(
+        "Armenia asked for help. Armenia's appeals were ignored, and Belarus is weak, isolated and dependent. "
+        "Armenia left. Armenia waits."
+    )
+    assert labels["Armenia"] == "neutral"
+
+
+def test_a_complement_clause_is_its_own_clause():
+    ss = sentences("Armenia's appeals showed that the bloc is weak and ineffective.")
+    ents = extract_entities(ss, fixture_registry())
+    assert "Armenia" not in score_sentence(ss[0], ents.mentions)
+
+
+def test_its_and_they_stand_for_the_subject_before_them():
+    labels = stance_with_registry(
+        "The United States talks of partnership, but its policy in the region is hypocrisy and double standards. "
+        "It is clear that nobody believes it. Kazakhstan and Kyrgyzstan met the U.S. envoy."
+    )
+    assert labels["United States"] == "critical"
+    from scripts.extract.stance import sentence_subject
+
+    ss = sentences("Japan and the U.S. showed interest in Kazakhstan. They want to destabilize and exploit the region.")
+    ents = extract_entities(ss, fixture_registry())
+    first = [m for m in ents.mentions if m.sentence == 0]
+    scores = score_sentence(ss[1], [], antecedent=sentence_subject(ss[0].text, first))
+    assert set(scores) == {"Japan", "United States"}
+    assert all("via 'They'" in cue for _, cue in scores["Japan"])
+
+
+def test_no_pronoun_stands_for_an_actor_when_it_is_expletive_or_the_doer_is_named():
+    ss = sentences("Kazakhstan faced unrest. Tokayev said it was an organised aggression waged by foreign groups. "
+                   "It is clear that interference is dangerous.")
+    registry = fixture_registry()
+    ents = extract_entities(ss, registry)
+    by_sentence: dict[int, list] = {}
+    for m in ents.mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    from scripts.extract.stance import sentence_subject
+
+    for s in ss[1:]:
+        antecedent = sentence_subject(ss[0].text, by_sentence.get(0, []))
+        assert "Kazakhstan" not in score_sentence(s, by_sentence.get(s.index, []), antecedent=antecedent)

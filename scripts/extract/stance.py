@@ -24,7 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Collection, Mapping, Sequence
 
 from .. import yamlio
 from ..registry import Registry
@@ -49,7 +49,10 @@ NEGATIONS = re.compile(
     r"(?:\W+\w+){0,2}\W*$",
     re.IGNORECASE,
 )
-CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|while|whereas|however|although)\b|, (?:and|which|who)\b")
+CLAUSE_BREAK = re.compile(
+    r"[;:]|\b(?:but|while|whereas|however|although)\b|, (?:and|which|who)\b"
+    r"|\b(?:showed|shows|shown|proved|proves|means|meant|suggests|indicates|clear|obvious|evident|fact)\s+that\b"
+)  # a new clause: after a contrast, a relative pronoun, or a complement ('... showed that the bloc is weak')
 SCARE_QUOTE = re.compile(r"[\"“«]([^\"”»]{2,40})[\"”»]")
 MIN_SCORE = 3.0  # total evidence needed for a polar label
 MIN_MARGIN = 0.5  # share of the evidence that must point one way, beyond the other
@@ -299,6 +302,54 @@ def _targets(cue: Cue, start: int, end: int, mentions: list[Mention], text: str)
     return after[:1]
 
 
+_PRONOUN = re.compile(r"\b(it|its|they|their)\b", re.IGNORECASE)
+_EXPLETIVE_IT = re.compile(
+    r"^it\s+(?:is|was|will be|would be|has been|had been|seems|seemed|appears|appeared|remains|became|becomes)\s+"
+    r"(?:(?:\w+\s+){0,3}?(?:that|to|for|whether)\b|(?:an?|the|not|no|this|that)\b)",
+    re.IGNORECASE,
+)  # 'it is clear that', 'it is too early to', 'it was an organised aggression': not an actor
+_SUBJECT_LEAD = re.compile(r"^\W*(?:[\w-]+\W+){0,4}$")
+
+
+def sentence_subject(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """The actor(s) a sentence opens with as its subject ('Secondly, the CSTO could not ...'), or []."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    if not ordered:
+        return []
+    first = ordered[0]
+    lead = text[: first.start]
+    if not _SUBJECT_LEAD.match(lead) or targeting().object_before.search(lead):
+        return []
+    return _coordinated(first, ordered, text, _LIST)
+
+
+def _antecedent_targets(
+    cue: Cue, start: int, mentions: list[Mention], text: str, antecedent: Sequence[Mention], kinds: Mapping[str, str]
+) -> tuple[list[str], str]:
+    """The actor a pronoun before the cue stands for ('And it could not resolve ...', 'its policy is hypocrisy'):
+    the subject the sentence or the one before opened with, when number agrees; none for 'it is clear that'."""
+    if cue.kind == "object" or not antecedent:
+        return [], ""
+    c_start, _ = _clause_bounds(text, start)
+    if any(c_start <= m.start < start for m in mentions):
+        return [], ""  # the clause names its own actor
+    lead = text[c_start:start]
+    pronouns = list(_PRONOUN.finditer(lead))
+    if not pronouns:
+        return [], ""
+    pronoun = pronouns[-1].group(1)
+    if pronoun.lower() == "it" and _EXPLETIVE_IT.match(lead[pronouns[-1].start() :]):
+        return [], ""
+    if cue.kind == "action" and targeting().passive_before.search(text[max(0, start - 40) : start]):
+        return [], ""
+    if cue.kind == "action" and targeting().agent_after.match(text[start:]):
+        return [], ""  # 'waged by overseas forces': the doer is named, and is no actor
+    plural = len(antecedent) > 1 or kinds.get(antecedent[0].actor) in GROUP_KINDS
+    if (pronoun.lower() in ("they", "their")) != plural:
+        return [], ""
+    return [m.actor for m in antecedent], pronoun
+
+
 def _cue_label(cue: str, voice: Voice, zone: str, hedged: bool, factor: float) -> str:
     """The cue as evidence shows it: 'dead', 'friendship (relayed from official, x0.15)', 'shaken (headline, x1.5)'."""
     if voice.kind == "own" and factor == 1.0:
@@ -315,12 +366,14 @@ def score_sentence(
     implicit: Sequence[str] = (),
     kinds: Mapping[str, str] | None = None,
     own_weight: float = 1.0,
+    antecedent: Sequence[Mention] = (),
 ) -> dict[str, list[tuple[float, str]]]:
     """Cue weights per actor in one sentence, with the cue text (and, unless it is the outlet's own, its voice).
 
     ``implicit``: the actors a state cue is about when the sentence names none ("our relations").
     ``kinds``: actor -> kind, so that 'their' owns a group's scare quote and 'its' a single actor's.
     ``own_weight``: how much the outlet's own words weigh (more in an opinion piece).
+    ``antecedent``: the subject of the previous sentence, for 'it'/'they' in this one.
     """
     text = sentence.text
     zone_factor = zone_weight(sentence.zone)
@@ -336,6 +389,7 @@ def score_sentence(
         key=lambda item: (-(item[0].end() - item[0].start()), item[0].start()),
     )
     taken: list[tuple[int, int]] = []
+    subject: list[Mention] | None = None  # the sentence's opening subject, found when a pronoun needs it
     for match, cue in matches:
         if any(match.start() < end and start < match.end() for start, end in taken):
             continue  # "good and stable" counts once, not again as "stable"
@@ -353,8 +407,14 @@ def score_sentence(
         targets = [m.actor for m in _targets(cue, match.start(), match.end(), mentions, text)]
         if not mentions and cue.kind in ("state", "epithet"):
             targets = list(implicit)
+        label = _cue_label(match.group(), where, sentence.zone, hedge < 1.0, factor)
+        if not targets:
+            subject = sentence_subject(text, mentions) if subject is None else subject
+            here = [m for m in subject if m.end <= _clause_bounds(text, match.start())[0]]
+            targets, pronoun = _antecedent_targets(cue, match.start(), mentions, text, here or antecedent, kinds or {})
+            label += f" (via '{pronoun}')" if targets else ""
         for actor in dict.fromkeys(targets):
-            found[actor].append((weight, _cue_label(match.group(), where, sentence.zone, hedge < 1.0, factor)))
+            found[actor].append((weight, label))
     for actor, weight, label in _scare_quotes(text, mentions, voice, zone_factor, kinds or {}):
         found[actor].append((weight, label))
     return found
@@ -417,6 +477,7 @@ def extract_stance(
     ``page``: lines by which the page files the article (breadcrumbs, bylines), for its genre.
     """
     actors = main_actors(entities, headline)
+    targets = _stance_actors(entities)  # a cue goes to the nearest of these; only main actors get a label
     kinds = {m.actor: m.kind for m in entities.mentions}
     countries = [a for a in actors if kinds.get(a) == "country"]
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
@@ -432,13 +493,18 @@ def extract_stance(
     scored: list[tuple[Sentence, list[Mention], SentenceVoice]] = []
     if headline:
         head = Sentence(headline, -1, -1, zone="headline")
-        scored.append((head, _headline_mentions(headline, entities, actors), headline_voice(headline, people)))
+        scored.append((head, _headline_mentions(headline, entities, targets), headline_voice(headline, people)))
     for sentence in sentences:
-        mentions = [m for m in by_sentence.get(sentence.index, []) if m.actor in actors]
+        mentions = [m for m in by_sentence.get(sentence.index, []) if m.actor in targets]
         scored.append((sentence, mentions, voices.get(sentence.index, OWN)))
+    previous: tuple[int, list[Mention]] = (-2, [])  # (paragraph, subject) of the sentence before
     for sentence, mentions, voice in scored:
         implicit = _implicit_actors(sentence.text, voice, countries) if not mentions else []
-        for actor, cues in score_sentence(sentence, mentions, voice, implicit, kinds, genre.own_weight).items():
+        antecedent = previous[1] if previous[0] == sentence.paragraph else []
+        cues_by_actor = score_sentence(sentence, mentions, voice, implicit, kinds, genre.own_weight, antecedent)
+        if sentence.index >= 0:
+            previous = (sentence.paragraph, sentence_subject(sentence.text, mentions) or (antecedent if not mentions else []))
+        for actor, cues in cues_by_actor.items():
             total = sum(w for w, _ in cues)
             if total > 0:
                 positive[actor] += total
@@ -459,6 +525,18 @@ def extract_stance(
     return StanceResult(labels=labels, scores=scores, evidence=evidence, main_actors=actors)
 
 
+def _stance_actors(entities: EntityResult) -> set[str]:
+    """Every actor a stance cue can be about: countries, groups and the organisations of STANCE_ORG_KINDS.
+
+    Cues are matched to the nearest of these, main actor or not, so that 'the Russian-led bloc is weak'
+    is not pinned on a main actor named earlier in the sentence.
+    """
+    return {
+        m.actor for m in entities.mentions
+        if m.kind in ("country", "group") or (m.kind == "organisation" and m.org_kind in STANCE_ORG_KINDS)
+    }
+
+
 def _label(positive: float, negative: float) -> tuple[str, float]:
     """A polar label only for strong, one-sided evidence; neutral when unsure."""
     total = positive + negative
@@ -468,7 +546,7 @@ def _label(positive: float, negative: float) -> tuple[str, float]:
     return "neutral", score
 
 
-def _headline_mentions(headline: str, entities: EntityResult, actors: list[str]) -> list[Mention]:
+def _headline_mentions(headline: str, entities: EntityResult, actors: Collection[str]) -> list[Mention]:
     found = []
     for actor in actors:
         for surface in {m.surface for m in entities.mentions if m.actor == actor}:
