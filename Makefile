@@ -49,10 +49,11 @@ evaluate: $(STAMP)
 evaluate-dev: $(STAMP)
 	$(PY) -m scripts evaluate tests/data/dev/annotations.yaml
 
-# N: archive sizes, comma-separated (the 10,000 run takes the better part of an hour on 2 cores).
+# N: archive sizes, comma-separated (the 10,000 run takes the better part of an hour on 2 idle cores);
+# ARGS=--full-text also measures a search index holding the articles' text.
 N ?= 300
 bench: $(STAMP)
-	$(PY) -m scripts.bench --sizes $(N)
+	$(PY) -m scripts.bench --sizes $(N) $(ARGS)
 
 bench-extract: $(STAMP)
 	$(PY) tests/benchmark.py

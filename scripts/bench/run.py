@@ -50,6 +50,7 @@ class Step:
     peak_rss: int  # bytes, the largest process
     ok: bool
     note: str = ""
+    load: float | None = None  # the machine's 1-minute load average when the step ended (2 cores: 2.0 is full)
 
 
 @dataclass
@@ -68,7 +69,9 @@ class Result:
     steps: dict[str, Step] = field(default_factory=dict)
     site: SiteFacts | None = None
     zensical_site: SiteFacts | None = None
+    full_text_site: SiteFacts | None = None
     search: dict[str, Any] = field(default_factory=dict)
+    full_text_search: dict[str, Any] = field(default_factory=dict)
 
     def ratio(self, a: str, b: str, measure: str = "cpu") -> float | None:
         if a in self.steps and b in self.steps and getattr(self.steps[b], measure):
@@ -94,8 +97,9 @@ def run_step(name: str, args: list[str], cwd: Path, env: dict[str, str] | None =
         output.seek(0)
         text = output.read()
     ok = process.returncode == 0
+    load = round(os.getloadavg()[0], 1) if hasattr(os, "getloadavg") else None
     return Step(name, round(wall, 2), round(usage.ru_utime + usage.ru_stime, 2), usage.ru_maxrss * 1024, ok,
-                "" if ok else _tail(text))
+                "" if ok else _tail(text), load)
 
 
 def _tail(output: str, lines: int = 15) -> str:
@@ -151,16 +155,16 @@ def zensical_command() -> list[str] | None:
     return [str(exe)] if exe.is_file() else None
 
 
-def bench_size(size: int, work: Path, *, search: bool, zensical: bool, log: Any) -> Result:
+def bench_size(size: int, work: Path, *, search: bool, zensical: bool, full_text: bool, log: Any) -> Result:
     py = sys.executable
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     for name in ("BRIEFINGS_DIR", "REGISTRY_DIR", "SEARCH_FULL_TEXT"):
         env.pop(name, None)
     result = Result(size)
 
-    def step(name: str, args: list[str], cwd: Path) -> Step:
+    def step(name: str, args: list[str], cwd: Path, extra_env: dict[str, str] | None = None) -> Step:
         log(f"  {name} ...")
-        measured = run_step(name, args, cwd, env)
+        measured = run_step(name, args, cwd, {**env, **(extra_env or {})})
         result.steps[name] = measured
         log(f"  {name}: {measured.wall:.1f} s wall, {measured.cpu:.1f} s CPU, {measured.peak_rss / 2**20:.0f} MiB"
             + ("" if measured.ok else f"  FAILED\n{measured.note}"))
@@ -188,6 +192,17 @@ def bench_size(size: int, work: Path, *, search: bool, zensical: bool, log: Any)
         log("  search ...")
         result.search = measure_search(project / "site")
         log("  search: " + json.dumps(result.search.get("summary", result.search)))
+    if full_text:  # what putting the articles' text in the index costs
+        step("build, full text", [py, "-m", "mkdocs", "build", "--strict", "-d", "site-full-text"], project,
+             {"SEARCH_FULL_TEXT": "1"})
+        result.full_text_site = site_facts(project / "site-full-text", ("search/search_index.json", "search/search_index.js"))
+        if search:
+            from .search import measure_search
+
+            log("  search, full text ...")
+            result.full_text_search = measure_search(project / "site-full-text")
+            log("  search, full text: " + json.dumps(result.full_text_search.get("summary", result.full_text_search)))
+        run_step("pages again", [py, "-m", "scripts", "pages", "--quiet"], project, env)  # the usual pages, for Zensical
     zensical_cmd = zensical_command() if zensical else None
     if zensical_cmd:
         zensical_site = project / "site-zensical"
@@ -202,7 +217,7 @@ def bench_size(size: int, work: Path, *, search: bool, zensical: bool, log: Any)
 
 # -- report -------------------------------------------------------------------------
 
-STEP_ORDER = ("corpus", "ingest", "re-ingest", "check", "pages", "build", "rebuild", "bare", "zensical")
+STEP_ORDER = ("corpus", "ingest", "re-ingest", "check", "pages", "build", "rebuild", "bare", "build, full text", "zensical")
 
 
 def mib(n: int) -> str:
@@ -211,13 +226,14 @@ def mib(n: int) -> str:
 
 def table(results: list[Result]) -> str:
     """Markdown tables: every step's times and memory, then the summary the issue asks for."""
-    lines = ["| N | step | wall (s) | CPU (s) | peak RSS |", "|---:|---|---:|---:|---:|"]
+    lines = ["| N | step | wall (s) | CPU (s) | peak RSS | load |", "|---:|---|---:|---:|---:|---:|"]
     for r in results:
         for name in STEP_ORDER:
             if name in r.steps:
                 s = r.steps[name]
                 rss = mib(s.peak_rss) if s.peak_rss else ""
-                lines.append(f"| {r.size:,} | {name}{'' if s.ok else ' (FAILED)'} | {s.wall:.1f} | {s.cpu:.1f} | {rss} |")
+                load = "" if s.load is None else f"{s.load:.1f}"
+                lines.append(f"| {r.size:,} | {name}{'' if s.ok else ' (FAILED)'} | {s.wall:.1f} | {s.cpu:.1f} | {rss} | {load} |")
     lines += ["", "| N | build ÷ bare (CPU) | rebuild ÷ bare (CPU) | build ÷ bare (wall) | rebuild ÷ bare (wall) | "
               "zensical ÷ bare (wall) | site | pages | largest page | search index (json, js) |",
               "|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"]
@@ -241,17 +257,26 @@ def table(results: list[Result]) -> str:
             lines.append(f"| {r.size:,} | {s.wall:.1f} | {s.cpu:.1f} | {mib(z.total_bytes)} | {z.pages} | "
                          f"{mib(z.largest_page_bytes)} ({z.largest_page}) | "
                          f"{', '.join(mib(v) for v in z.search_index.values())} |")
-    searched = [r for r in results if r.search.get("runs")]
-    if searched:
-        lines += ["", "| N | over | query | load event (ms) | keystroke → first result (ms) | bytes before it | "
-                  "longest main-thread task (ms) | other hosts | first result |", "|---:|---|---|---:|---:|---:|---:|---:|---|"]
-        for r in searched:
-            for run in r.search["runs"]:
-                lines.append(
-                    f"| {r.size:,} | {run['over']} | {run['query']} ({run['when']}) | {run['load_ms']:.0f} | "
-                    f"{run['first_result_ms']:.0f} | {mib(run['bytes_before_result'])} | {run['longest_task_ms']:.0f} | "
-                    f"{run['foreign_requests']} | {run['first_result']} |"
-                )
+    full = [r for r in results if r.full_text_site]
+    if full:
+        lines += ["", "| N | full text: build wall (s) | CPU (s) | search index (json, js) |", "|---:|---:|---:|---|"]
+        for r in full:
+            f, s = r.full_text_site, r.steps["build, full text"]
+            assert f is not None
+            lines.append(f"| {r.size:,} | {s.wall:.1f} | {s.cpu:.1f} | {', '.join(mib(v) for v in f.search_index.values())} |")
+    for label, key in (("", "search"), ("full text: ", "full_text_search")):
+        searched = [r for r in results if getattr(r, key).get("runs")]
+        if searched:
+            lines += ["", f"| N | {label}over | query | load event (ms) | keystroke → first result (ms) | bytes before it | "
+                      "longest main-thread task (ms) | other hosts | first result |",
+                      "|---:|---|---|---:|---:|---:|---:|---:|---|"]
+            for r in searched:
+                for run in getattr(r, key)["runs"]:
+                    lines.append(
+                        f"| {r.size:,} | {run['over']} | {run['query']} ({run['when']}) | {run['load_ms']:.0f} | "
+                        f"{run['first_result_ms']:.0f} | {mib(run['bytes_before_result'])} | {run['longest_task_ms']:.0f} | "
+                        f"{run['foreign_requests']} | {run['first_result']} |"
+                    )
     return "\n".join(lines)
 
 
@@ -269,6 +294,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(paths.ROOT / "build" / "bench.json"), help="JSON results")
     parser.add_argument("--no-search", action="store_true", help="skip the browser measurement of search")
     parser.add_argument("--no-zensical", action="store_true", help="skip zensical build")
+    parser.add_argument("--full-text", action="store_true",
+                        help="also build with the articles' text in the search index, and measure its search")
     parser.add_argument("--keep", action="store_true", help="keep the built projects (default: delete them)")
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
@@ -277,10 +304,11 @@ def main(argv: list[str] | None = None) -> int:
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
-    command = "make bench N=" + ",".join(str(s) for s in sizes)
+    command = "make bench N=" + ",".join(str(s) for s in sizes) + (" ARGS=--full-text" if args.full_text else "")
     results = []
     for size in sizes:
-        results.append(bench_size(size, work, search=not args.no_search, zensical=not args.no_zensical, log=log))
+        results.append(bench_size(size, work, search=not args.no_search, zensical=not args.no_zensical,
+                                  full_text=args.full_text, log=log))
         if not args.keep:
             shutil.rmtree(work / str(size), ignore_errors=True)
     report = table(results)

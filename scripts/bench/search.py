@@ -153,16 +153,23 @@ def measure_search(site: Path, queries: tuple[str, str] = QUERIES) -> dict[str, 
         return {"skipped": f"Playwright is not installed ({error})"}
     server, http_root = _serve(site)
     runs: list[dict[str, Any]] = []
+    errors: list[str] = []
     try:
         with sync_playwright() as playwright, tempfile.TemporaryDirectory() as tmp:
             for over, root in (("http", http_root), ("file", site.resolve().as_uri() + "/")):
                 for first, second in (queries, queries[::-1]):
                     profile = Path(tmp) / f"{over}-{first}"
-                    runs += _one_run(playwright, site, root, over, (first, second), profile)
+                    try:
+                        runs += _one_run(playwright, site, root, over, (first, second), profile)
+                    except Exception as error:  # a timeout is a result too: report it, measure the rest
+                        errors.append(f"{over} {first}: {str(error).splitlines()[0]}")
     finally:
         server.shutdown()
         server.server_close()
+    if not runs:
+        return {"errors": errors}
     worst = max(runs, key=lambda r: r["first_result_ms"])
-    return {"runs": runs, "summary": {"worst_first_result_ms": round(worst["first_result_ms"]),
-                                      "worst": f"{worst['over']} {worst['query']} {worst['when']}",
-                                      "foreign_requests": sum(r["foreign_requests"] for r in runs)}}
+    return {"runs": runs, "errors": errors,
+            "summary": {"worst_first_result_ms": round(worst["first_result_ms"]),
+                        "worst": f"{worst['over']} {worst['query']} {worst['when']}",
+                        "foreign_requests": sum(r["foreign_requests"] for r in runs), "errors": len(errors)}}

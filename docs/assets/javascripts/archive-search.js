@@ -13,16 +13,21 @@
  *
  * Matching: every word of the query must start a word of the title or text (prefix match, so
  * results come while typing; "rakhm" finds "Rakhmon"). Documents matching fewer words come
- * after, with the missing words listed. Score: 10 per word in the title, 1 in the text, times
- * the page's boost. Titles and texts arrive HTML-escaped from the search plugin; only <mark>
- * is added, outside tags and entities.
+ * after, with the missing words listed. Score: 10 per word in the title, else 1 per time it is in
+ * the text (up to 5), times the page's boost; ties keep the index's order. Titles and texts
+ * arrive HTML-escaped from the search plugin; only <mark> is added, outside tags and entities.
+ * The first 200 results carry their text; the others their title (Material shows ten at first).
  */
 function archiveSearchWorker() {
   "use strict";
 
   var TITLE = 10;
   var TEXT = 1;
-  var HIGHLIGHTED = 100; // results whose title and text get <mark>; the rest are sent as they are
+  var COUNTED = 5; // occurrences in the text that add to the score
+  var SHOWN = 200; // results sent with their text, <mark>ed; the rest with their title only (Material shows
+                   // ten at first and more as the reader scrolls; thousands of texts would only slow the page)
+  var MARKUP = /<[^>]*>|&[#a-zA-Z0-9]+;/g;
+  var NON_ASCII = /[^\x00-\x7f]/;
   var separator = /[\s\-_,:!=\[\]()\\"`/]+|\.(?!\d)/;
   var docs = [];
   var folded = []; // per document: folded title, a newline, folded text (tags and entities blanked)
@@ -41,16 +46,19 @@ function archiveSearchWorker() {
   }
 
   function fold(text) {
+    if (!NON_ASCII.test(text)) return text.toLowerCase(); // the common case, and the fast one
     return text.replace(/[A-Z]|[^\x00-\x7f]/g, foldChar);
   }
 
+  var spaces = " ";
   function blanks(match) {
-    return " ".repeat(match.length);
+    while (spaces.length < match.length) spaces += spaces;
+    return spaces.slice(0, match.length);
   }
 
   // Tags and entities become spaces of the same length: no match inside them, positions kept.
   function searchable(html) {
-    return fold(html.replace(/<[^>]*>|&[#a-zA-Z0-9]+;/g, blanks));
+    return fold(html.indexOf("<") === -1 && html.indexOf("&") === -1 ? html : html.replace(MARKUP, blanks));
   }
 
   function isWordChar(code) {
@@ -62,11 +70,11 @@ function archiveSearchWorker() {
       try { separator = new RegExp(data.config.separator); } catch (e) { /* keep the default */ }
     }
     var byPage = new Map();
-    docs = (data.docs || data.items || []).map(function (doc, index) {
+    docs = (data.docs || data.items || []).map(function (doc) {
       var title = String(doc.title || "");
       var text = String(doc.text || "");
       var location = String(doc.location || "");
-      var item = { location: location, title: title, text: text, boost: Number(doc.boost) || 1, order: index };
+      var item = { location: location, title: title, text: text, boost: Number(doc.boost) || 1 };
       var page = location.split("#")[0];
       if (page === location) byPage.set(page, item);
       return item;
@@ -89,6 +97,13 @@ function archiveSearchWorker() {
       seen[w] = true;
       return true;
     });
+  }
+
+  // The first position at or after `from` where `word` starts a word of `hay`, or -1.
+  function firstStart(hay, word, from) {
+    var at = hay.indexOf(word, from);
+    while (at > 0 && isWordChar(hay.charCodeAt(at - 1))) at = hay.indexOf(word, at + 1);
+    return at;
   }
 
   // Positions in `hay` where `word` starts a word.
@@ -128,53 +143,59 @@ function archiveSearchWorker() {
       var split = titleEnd[d];
       var score = 0;
       var matched = 0;
-      var found = {};
-      var where = [];
+      var found = null;
       for (var t = 0; t < terms.length; t++) {
-        if (hay.indexOf(terms[t]) === -1) { found[terms[t]] = false; continue; }
-        var at = starts(hay, terms[t]);
-        if (!at.length) { found[terms[t]] = false; continue; }
-        found[terms[t]] = true;
+        var at = firstStart(hay, terms[t], 0);
+        if (at === -1) continue;
+        (found = found || {})[terms[t]] = true;
         matched++;
-        var inTitle = at[0] < split;
-        score += inTitle ? TITLE : TEXT * Math.min(at.length, 5);
-        where.push(at);
+        if (at < split) {
+          score += TITLE;
+        } else {
+          var seen = 1;
+          while (seen < COUNTED && (at = firstStart(hay, terms[t], at + 1)) !== -1) seen++;
+          score += TEXT * seen;
+        }
       }
-      if (matched) hits.push({ doc: d, score: score * docs[d].boost, matched: matched, terms: found, where: where });
+      if (matched) hits.push({ doc: d, score: score * docs[d].boost, matched: matched, found: found });
     }
     hits.sort(function (a, b) {
-      return b.matched - a.matched || b.score - a.score || docs[a.doc].order - docs[b.doc].order;
+      return b.matched - a.matched || b.score - a.score || a.doc - b.doc;
     });
-    return { items: groups(hits) };
+    return { items: groups(hits, terms) };
   }
 
-  function result(hit, rank) {
+  function result(hit, rank, terms) {
     var doc = docs[hit.doc];
-    var title = doc.title;
-    var text = doc.text;
-    if (rank < HIGHLIGHTED) {
-      var hay = folded[hit.doc];
-      var split = titleEnd[hit.doc];
-      var inTitle = [];
-      var inText = [];
-      hit.where.forEach(function (positions) {
-        positions.forEach(function (p) { (p < split ? inTitle : inText).push(p); });
-      });
-      title = mark(title, hay, 0, inTitle);
-      text = mark(text, hay, split + 1, inText);
-    }
-    return { location: doc.location, title: title, text: text, score: hit.score, terms: hit.terms };
+    var found = {};
+    terms.forEach(function (term) { found[term] = !!hit.found[term]; });
+    if (rank >= SHOWN) return { location: doc.location, title: doc.title, text: "", score: hit.score, terms: found };
+    var hay = folded[hit.doc];
+    var split = titleEnd[hit.doc];
+    var inTitle = [];
+    var inText = [];
+    terms.forEach(function (term) {
+      if (!hit.found[term]) return;
+      starts(hay, term).forEach(function (p) { (p < split ? inTitle : inText).push(p); });
+    });
+    return {
+      location: doc.location,
+      title: mark(doc.title, hay, 0, inTitle),
+      text: mark(doc.text, hay, split + 1, inText),
+      score: hit.score,
+      terms: found,
+    };
   }
 
   // Results grouped by page, as Material shows them: the page first, then its sections.
-  function groups(hits) {
+  function groups(hits, terms) {
     var byPage = new Map();
     hits.forEach(function (hit, rank) {
       var doc = docs[hit.doc];
       var page = doc.parent || doc;
       var group = byPage.get(page);
       if (!group) byPage.set(page, (group = []));
-      group.push(result(hit, rank));
+      group.push(result(hit, rank, terms));
     });
     var items = [];
     byPage.forEach(function (group, page) {
