@@ -9,6 +9,7 @@ problem when a briefing or the registry is invalid.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -196,9 +197,9 @@ class Archive:
             for other in ranks[max(0, at - RELATED_WINDOW) : at + RELATED_WINDOW + 1]:
                 if other != rank:
                     shared[other].append(name)
-        ordered = sorted(shared, key=lambda r: (-len(shared[r]), abs(r - rank), r))
-        result = [(self.entries[r], shared[r]) for r in ordered]
-        return result[:limit] if limit is not None else result
+        keyed = [(-len(names), abs(other - rank), other) for other, names in shared.items()]
+        ordered = heapq.nsmallest(limit, keyed) if limit is not None else sorted(keyed)
+        return [(self.entries[other], shared[other]) for _, _, other in ordered]
 
     def _ranks(self, name: str) -> list[int]:
         key = ("ranks", name)

@@ -240,7 +240,8 @@ def load_briefings(
     schema_dir = Path(__file__).resolve().parents[2] / "docs" / "schemas"
     context = context_fingerprint(registry_dir, schema_dir)
     paths = _briefing_paths(briefings_dir)
-    names = {path: _display_name(path, root) for path in paths}
+    folder = _display_name(briefings_dir, root)  # resolved once, not once per file
+    names = {path: f"{folder}/{path.name}" for path in paths}
     digests: dict[str, str] = {}
     for path in paths:
         if path.is_symlink():
