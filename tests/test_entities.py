@@ -245,3 +245,68 @@ def test_organisation_names_end_before_a_title_and_at_a_second_organisation():
     assert set(result.organisations) == {
         "Ministry of Foreign Affairs of China", "National Endowment for Democracy", "Soros Foundation"
     }
+
+
+def test_a_meeting_of_an_organisations_members_is_the_organisation():
+    result = entities(
+        "Putin will take part in the CIS Council of Heads of State. Next week the Council of Heads of State "
+        "of the Organization of Turkic States meets in Bishkek."
+    )
+    assert result.organisations == ["Commonwealth of Independent States", "Organization of Turkic States"]
+    assert result.unregistered == []
+
+
+def test_a_body_of_a_registry_organisation_keeps_its_whole_name():
+    result = entities("The Foundation for Development and Support of the Valdai Discussion Club hosted the talks.")
+    assert set(result.organisations) == {
+        "Foundation for Development and Support of the Valdai Discussion Club", "Valdai Discussion Club"
+    }
+
+
+def test_generic_words_after_an_outlet_and_nouns_after_a_quoted_name():
+    assert entities("Tokayev said it in an interview with TASS News Agency.").organisations == ["TASS"]
+    result = entities(
+        'The envoy arrived in Tashkent, as reported by the "Voice of Khorasan" news agency. '
+        "He spoke in an interview for the Alter Ego project. The Tajik side did not obey."
+    )
+    assert result.organisations == ["Voice of Khorasan", "Alter Ego"]
+
+
+def test_no_unknown_names_from_a_headline_in_title_case():
+    from scripts.textutil import Sentence
+
+    headline = "Armenia To Join Russian-Led Customs Union Next Year"
+    result = extract_entities([Sentence(headline, -1, 0, 0, len(headline), 1, "headline")], fixture_registry())
+    assert result.organisations == [] and result.people == []
+    assert result.countries == ["Armenia"]
+    body = entities("Armenia will join the Russian-led Customs Union next year.")
+    assert body.organisations == ["Customs Union"]
+
+
+def test_a_national_body_takes_the_country_before_it_or_the_articles_country():
+    owned = entities("Afghanistan's National Railway Administration said the survey would begin.")
+    assert owned.organisations == ["National Railway Administration of Afghanistan"]
+    about_one = entities(
+        "Turkmenistan held elections. The President of Turkmenistan spoke. The State Security Council met. "
+        "Turkmenistan's neutrality was praised. The Supreme Eurasian Economic Council was not mentioned."
+    )
+    assert set(about_one.organisations) == {"State Security Council of Turkmenistan", "Supreme Eurasian Economic Council"}
+
+
+def test_a_bare_body_is_the_one_the_article_named_with_its_country():
+    result = entities(
+        "Kazakhstan's Foreign Ministry protested to Russia. Russia and Russia again: Moscow, the Kremlin and Russia "
+        "replied. The Foreign Ministry added that talks would go on."
+    )
+    assert result.organisations == ["Ministry of Foreign Affairs of Kazakhstan"]
+    assert result.count("Ministry of Foreign Affairs of Kazakhstan") == 2
+    branch = entities(
+        "The Water Committee of Kazakhstan reported the incident. The head of the Water Committee for Almaty region, "
+        "Colonel Arman Beisov, is at the scene."
+    )
+    assert branch.organisations == ["Water Committee of Kazakhstan"]
+
+
+def test_national_bodies_in_the_wires_lower_case():
+    result = entities("The Kyrgyz foreign ministry said so, and Tajikistan's foreign ministry disagreed.")
+    assert result.organisations == ["Ministry of Foreign Affairs of Kyrgyzstan", "Ministry of Foreign Affairs of Tajikistan"]

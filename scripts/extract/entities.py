@@ -68,7 +68,8 @@ class Gazetteer:
     first_name_skeletons: dict[str, list[tuple[Actor, str]]] = field(default_factory=lambda: defaultdict(list))  # -> (actor, surname skeleton)
     vocabulary: set[str] = field(default_factory=set)  # every token of every spelling
 
-    def add(self, form: str, actor: Actor, how: str) -> None:
+    def add(self, form: str, actor: Actor, how: str, lower_after: tuple[str, ...] = ()) -> None:
+        """Add a spelling; with ``lower_after`` (a country's forms), also 'Kazakh foreign ministry' for 'Kazakh Foreign Ministry'."""
         form = _LEADING_ARTICLE.sub("", form.strip())
         key = tuple(_norm(t.text) for t in tokenize(form))
         if not key:
@@ -78,6 +79,9 @@ class Gazetteer:
             variants.add((key[0][:1].upper() + key[0][1:], *key[1:]))
         if how in ("name", "alias") and all(t.isupper() for t in key if t.isalpha()) and sum(map(len, key)) >= 4:
             variants.add(tuple(_title_case(t) for t in key))  # 'ITAR-TASS' is printed 'Itar-Tass' too
+        prefix = next((n for n in range(len(key) - 1, 0, -1) if " ".join(key[:n]) in lower_after), 0) if lower_after else 0
+        if prefix and not any(t.isupper() for t in key[prefix:]):
+            variants.add(key[:prefix] + tuple(t.lower() for t in key[prefix:]))  # the wires' lower case
         for variant in variants:
             current = self.exact.get(variant)
             if current is None or _FORM_PRIORITY[how] < _FORM_PRIORITY[current[1]]:
@@ -104,12 +108,23 @@ def gazetteer(registry: Registry) -> Gazetteer:
     return cached[1]
 
 
+@lru_cache(maxsize=512)
+def _country_prefixes(country: Actor | None) -> tuple[str, ...]:
+    """A country's forms before a national body's name ('Kazakh', "Kazakhstan's"), as space-joined tokens."""
+    if country is None:
+        return ()
+    forms = [*country.demonyms, country.name, f"{country.name}'s"]
+    return tuple(" ".join(_norm(t.text) for t in tokenize(form)) for form in forms)
+
+
 def build_gazetteer(registry: Registry) -> Gazetteer:
     gazetteer = Gazetteer()
     for actor in registry.actors.values():
         gazetteer.add(actor.name, actor, "name")
+        national = actor.kind == "organisation" and actor.org_kind == "government" and actor.country
+        lower_after = _country_prefixes(registry.get(actor.country)) if national and actor.country else ()
         for form in actor.aliases:
-            gazetteer.add(form, actor, "alias")
+            gazetteer.add(form, actor, "alias", lower_after)
         for form in actor.acronyms:
             gazetteer.add(form, actor, "acronym")
         for form in actor.short:
@@ -410,6 +425,90 @@ _NOT_ORG_START = words("names", "not_organisation_starts")
 _MODIFIER = re.compile(r"-[a-z]+$")  # 'Russian-dominated', 'Moscow-led', 'US-funded'
 
 
+_ORGANS = words("names", "organs_of_members")
+_STATE_HEADS = words("names", "state_body_heads")
+_GENERIC_ORG_WORDS = words("names", "generic_organisation_words")
+_ORG_NOUNS = words("names", "organisation_nouns")
+_OPENING_QUOTES = frozenset(("«", "“", '"', "‘", "„"))
+_CLOSING_QUOTES = frozenset(("»", "”", '"', "’", "“"))
+_INTERNATIONAL_WORDS = words("names", "international_words")
+_MEDIA_WORDS = frozenset(("Press", "News", "Information", "TV", "Television", "Radio", "Media"))
+Span = tuple[int, int, Actor]  # a registry match: first token, end token, actor
+
+
+def _title_case_line(tokens: list[Token]) -> bool:
+    """A headline Written In Title Case ('Armenia To Join Russian-Led Customs Union')."""
+    alphabetic = [t.text for t in tokens if t.text[:1].isalpha()]
+    return len(alphabetic) >= 4 and sum(t[:1].isupper() for t in alphabetic) >= 0.8 * len(alphabetic)
+
+
+def _generic_only(tokens: list[Token], i: int, end: int) -> bool:
+    """'News Agency', 'Information Agency': words that name no organisation by themselves."""
+    return all(t.text in _GENERIC_ORG_WORDS or t.text.lower() in _ORG_CONNECTORS for t in tokens[i:end])
+
+
+def _parent_of_organ(tokens: list[Token], i: int, end: int, registry_at: dict[int, Span]) -> Actor | None:
+    """'CIS Council of Heads of State', 'Council of Heads of State of the SCO': the organisation whose members meet."""
+    core_end, parent = end, None
+    for k in range(i + 1, end):
+        if k in registry_at and registry_at[k][2].kind == "organisation" and registry_at[k][1] == end:
+            core_end = k - 2 if tokens[k - 1].text == "the" else k - 1  # before 'of (the)'
+            parent = registry_at[k][2]
+            break
+    if " ".join(t.text for t in tokens[i:core_end]).lower() not in _ORGANS:
+        return None
+    before = registry_at.get(i - 1)
+    if parent is None and before is not None and before[2].kind == "organisation":
+        parent = before[2]
+    return parent
+
+
+def _national_name(name: str, country: Actor, registry: Registry) -> Actor | str | None:
+    """A body of ``country``: the registry's ('National Security Committee of Kazakhstan'), or the name with its
+    country ('State Security Council of Turkmenistan') when a state body's head word is in it; None otherwise."""
+    actor = _institution_of(name, country.name, registry)
+    if actor is not None:
+        return actor
+    words_ = name.split()
+    if len(words_) < 2 or not any(w in _STATE_HEADS for w in words_) or "-" in name:
+        return None  # 'North America-Mongolia Business Council' is no one country's
+    if any(w in _MEDIA_WORDS or w in _INTERNATIONAL_WORDS for w in words_):
+        return None
+    return f"{name} of {country.name}"
+
+
+def _quoted_organisations(tokens: list[Token], taken: set[int]) -> list[tuple[int, int, int, int, int]]:
+    """'"Voice of Afghanistan" news agency', '«Dunyo» Information Agency', 'the Alter Ego project':
+    (first token, end token, name start, name end, noun start) of each name a following noun makes an organisation's."""
+    found = []
+    for q in range(1, len(tokens) - 1):
+        quoted = tokens[q].text in _CLOSING_QUOTES
+        if not quoted and not (_capitalised(tokens[q].text) and tokens[q + 1].text.islower()):
+            continue
+        start = q + 1
+        noun = next((n for n in (2, 1) if " ".join(t.text.lower() for t in tokens[start : start + n]) in _ORG_NOUNS
+                     and start + n <= len(tokens)), 0)
+        if not noun:
+            continue
+        if quoted:
+            o = next((k for k in range(q - 1, max(-1, q - 9), -1) if tokens[k].text in _OPENING_QUOTES), None)
+            if o is None or o + 1 >= q or not tokens[o + 1].text[:1].isupper():
+                continue
+            first, name_start, name_end = o, o + 1, q
+        else:  # 'the Alter Ego project': capitalised words after 'the', a lower-case noun after them
+            k = q
+            while k > 0 and _capitalised(tokens[k - 1].text) and k - 1 not in taken:
+                k -= 1
+            if k == 0 or tokens[k - 1].text != "the" or any(tokens[m].text in _NOT_NAME_WORDS for m in range(k, q + 1)):
+                continue
+            first, name_start, name_end = k, k, q + 1
+        if any(m in taken for m in range(first, start + noun)) and not quoted:
+            continue
+        found.append((first, start + noun, name_start, name_end, start))
+    return found
+
+
+_REGION_WORDS = frozenset(("region", "province", "district", "oblast", "city", "regions", "provinces"))
 _PORTFOLIO_HOLDERS = frozenset(("minister", "ministers", "secretary", "commissioner", "minister's", "minister’s"))
 
 
@@ -440,8 +539,10 @@ def _detect_org(tokens: list[Token], i: int, taken: set[int], spans: dict[int, i
     j, has_head, last_good = i, False, i
     while j < len(tokens) and j - i < 10:
         word = tokens[j].text
-        if j in spans and j > i and tokens[j - 1].text.lower() in ("of", "for"):
-            last_good = spans[j]
+        after_of = j > i and tokens[j - 1].text.lower() in ("of", "for") or (
+            j > i + 1 and tokens[j - 1].text == "the" and tokens[j - 2].text.lower() in ("of", "for"))
+        if j in spans and after_of:
+            last_good = spans[j]  # '... Committee of Kazakhstan', '... Support of the Valdai Discussion Club'
             break
         if j in org_tokens and j > i:
             break  # 'CIS and the Collective Security Treaty Organization': two organisations, not one
@@ -469,6 +570,8 @@ def _detect_org(tokens: list[Token], i: int, taken: set[int], spans: dict[int, i
     heads = [k for k in range(i, end) if tokens[k].text in ORG_HEADS or k in spans]
     if heads and end - heads[-1] > 1 and all(_capitalised(tokens[k].text) for k in range(heads[-1] + 1, end)):
         end = heads[-1] + 1 if heads[-1] not in spans else spans[heads[-1]]
+    if end < len(tokens) and tokens[end].text in _REGION_WORDS and end - i >= 4 and tokens[end - 2].text in ("for", "of", "in"):
+        end -= 2  # 'the Border Service for Batken region': the body itself, not its regional branch
     while end > i and tokens[end - 1].text.lower() in _ORG_CONNECTORS:
         end -= 1
     return end if end - i >= 2 else i
@@ -496,7 +599,10 @@ def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityRes
         country_starts: set[int] = set()  # one-token country names and demonyms, people that name an organisation
         org_positions: set[int] = set()  # tokens of registry organisations
         named_after: dict[int, tuple[int, Actor, str]] = {}  # a person's name before an organisation's head word
+        registry_at: dict[int, Span] = {}  # every token of a registry match -> the match
         for a, b, actor, how in _match_registry(tokens, gaz):
+            for k in range(a, b):
+                registry_at[k] = (a, b, actor)
             if actor.kind == "person" and b < len(tokens) and tokens[b].text in ORG_HEADS:
                 country_starts.add(a)  # 'Nazarbayev University', 'Gorchakov Fund': named after a person
                 named_after[a] = (b, actor, how)
@@ -512,15 +618,37 @@ def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityRes
                 _remember_shorts(actor, local_shorts)
         org_tokens = frozenset(org_positions)
         taken = set(spans)
+        quoted: set[int] = set()  # tokens of names a noun after them makes organisations'
+        for first, end, a, b, n in _quoted_organisations(tokens, taken):
+            title = s.text[tokens[a].start : tokens[b - 1].end]
+            noun = s.text[tokens[n].start : tokens[end - 1].end]
+            known = registry.resolve(f"{title} {noun}") or registry.resolve(title)
+            if known is not None and known.kind == "organisation":
+                add(known, "organisation", s, tokens, first, end, "alias")
+            else:
+                detected_orgs.setdefault(title, Unregistered(title, "organisation", None, f"'{noun}' after the name in: {s.text[:160]}"))
+                add(title, "organisation", s, tokens, first, end, "detected")
+            taken.update(range(first, end))
+            quoted.update(range(first, end))
+        headline_case = s.zone == "headline" and _title_case_line(tokens)
         i = 0
         while i < len(tokens):
             if i in taken or i in country_starts:
                 # A country or a person can start an organisation's name ("Taiwan Institute of ...").
-                org_end = _detect_org(tokens, i, taken, spans, org_tokens) if i in country_starts else i
+                org_end = _detect_org(tokens, i, taken, spans, org_tokens) if i in country_starts and i not in quoted else i
                 if org_end > i + 1 and not registry.resolve(s.text[tokens[i].start : tokens[org_end - 1].end]):
                     name = s.text[tokens[i].start : tokens[org_end - 1].end]
-                    detected_orgs.setdefault(name, Unregistered(name, "organisation", None, f"detected in: {s.text[:160]}"))
-                    add(name, "organisation", s, tokens, i, org_end, "detected")
+                    country = registry_at[i][2] if i in registry_at and registry_at[i][2].kind == "country" else None
+                    rest = i + 1 + (i + 1 < org_end and tokens[i + 1].text in ("'s", "’s"))
+                    national = _national_name(s.text[tokens[rest].start : tokens[org_end - 1].end], country, registry) if country and rest < org_end else None
+                    if isinstance(national, Actor):
+                        add(national, "organisation", s, tokens, i, org_end, "context")
+                    elif headline_case:
+                        org_end = i + 1  # no unknown name from a headline in title case
+                    else:
+                        name = national or name
+                        detected_orgs.setdefault(name, Unregistered(name, "organisation", None, f"detected in: {s.text[:160]}"))
+                        add(name, "organisation", s, tokens, i, org_end, "detected")
                     taken.update(range(i, org_end))
                     i = org_end
                     continue
@@ -545,20 +673,31 @@ def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityRes
                 i = end
                 continue
             org_end = _detect_org(tokens, i, taken, spans, org_tokens) if _capitalised(tokens[i].text) else i
+            if org_end > i and _generic_only(tokens, i, org_end) and i - 1 in org_tokens:
+                taken.update(range(i, org_end))  # 'Kazinform News Agency': the rest of a registry outlet's name
+                i = org_end
+                continue
             if org_end > i and not all(k in taken for k in range(i, org_end)):
                 name = s.text[tokens[i].start : tokens[org_end - 1].end]
-                institution = _national_institution(name, s.index, tokens[i].start, mentions, registry)
+                parent = _parent_of_organ(tokens, i, org_end, registry_at)
+                institution = parent or _national_institution(name, s.index, tokens[i].start, mentions, registry)
                 if institution is not None:
-                    add(institution, "organisation", s, tokens, i, org_end, "context")
+                    add(institution, "organisation", s, tokens, i, org_end, "organ" if parent else "context")
                     taken.update(range(i, org_end))
                     i = org_end
                     continue
-                if not registry.resolve(name):
+                owner = registry_at.get(i - 2 if i >= 2 and tokens[i - 1].text in ("'s", "’s") else i - 1)
+                national = _national_name(name, owner[2], registry) if owner and owner[2].kind == "country" else None
+                name = national if isinstance(national, str) else name  # "Afghanistan's National Railway Administration"
+                if not headline_case and (isinstance(national, str) or not registry.resolve(name)):
                     detected_orgs.setdefault(name, Unregistered(name, "organisation", None, f"detected in: {s.text[:160]}"))
                     add(name, "organisation", s, tokens, i, org_end, "detected")
                     taken.update(range(i, org_end))
                     i = org_end
                     continue
+            if headline_case:
+                i += 1  # a headline in title case: every word is capitalised, so no unknown name is read from it
+                continue
             end = _name_span(tokens, i, taken, gaz)
             why = None
             if end > i:
@@ -638,18 +777,34 @@ def _dominant_country(mentions: list[Mention]) -> str | None:
 
 
 def _place_bare_institutions(mentions: list[Mention], detected_orgs: dict[str, Unregistered], registry: Registry) -> list[Mention]:
-    """'The Central Election Commission' with no country beside it, in an article about one country, is that country's."""
-    country = _dominant_country(mentions)
-    if country is None:
+    """A national body named without its country ('the State Border Service'): the same body the article names
+    with its country elsewhere ('the State Border Service of Kyrgyzstan'), else, in an article about one
+    country, that country's ('Central Election Commission of Kyrgyzstan', 'State Security Council of Turkmenistan')."""
+    detected = [m for m in mentions if m.how == "detected" and m.kind == "organisation"]
+    if not detected:
         return mentions
+    dominant = registry.get(_dominant_country(mentions) or "")
+    named = {m.actor: registry.get(m.actor) for m in mentions if m.kind == "organisation" and m.how != "detected"}
+    national = [a for a in named.values() if a is not None and a.country and a.org_kind == "government"]
+    longer = {m.actor for m in detected}
     placed = []
     for m in mentions:
-        actor = _institution_of(m.actor, country, registry) if m.how == "detected" and m.kind == "organisation" else None
-        if actor is None:
+        if m.how != "detected" or m.kind != "organisation":
+            placed.append(m)
+            continue
+        target: Actor | str | None = next((a for a in national if _institution_of(m.actor, a.country or "", registry) is a), None)
+        target = target or next((d for d in longer if d.startswith(m.actor + " of ")), None)
+        if target is None and dominant is not None:
+            target = _national_name(m.actor, dominant, registry)
+        if target is None:
             placed.append(m)
             continue
         detected_orgs.pop(m.actor, None)
-        placed.append(Mention(actor.name, "organisation", m.surface, "context", m.sentence, m.start, m.end, None, actor.org_kind))
+        if isinstance(target, Actor):
+            placed.append(Mention(target.name, "organisation", m.surface, "context", m.sentence, m.start, m.end, None, target.org_kind))
+        else:
+            detected_orgs.setdefault(target, Unregistered(target, "organisation", None, f"'{m.actor}' in an article about its country"))
+            placed.append(Mention(target, "organisation", m.surface, "detected", m.sentence, m.start, m.end))
     return placed
 
 
