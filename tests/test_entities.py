@@ -310,3 +310,30 @@ def test_a_bare_body_is_the_one_the_article_named_with_its_country():
 def test_national_bodies_in_the_wires_lower_case():
     result = entities("The Kyrgyz foreign ministry said so, and Tajikistan's foreign ministry disagreed.")
     assert result.organisations == ["Ministry of Foreign Affairs of Kyrgyzstan", "Ministry of Foreign Affairs of Tajikistan"]
+
+
+def test_plural_bodies_name_one_body_per_country():
+    listed = entities("Turkish, Kazakh foreign ministries ink a cooperation deal.")
+    assert listed.organisations == ["Ministry of Foreign Affairs of Turkey", "Ministry of Foreign Affairs of Kazakhstan"]
+    after = entities("The foreign ministries of Kyrgyzstan and Tajikistan agreed on the border.")
+    assert after.organisations == ["Ministry of Foreign Affairs of Kyrgyzstan", "Ministry of Foreign Affairs of Tajikistan"]
+    assert entities("Foreign ministries of the region met.").organisations == []
+
+
+def test_a_lone_head_word_is_a_body_only_when_its_country_is_known():
+    result = real(
+        "Foreign Minister Abdulaziz Kamilov spoke at a meeting of the Senate about Ukraine and the United States."
+    )
+    assert "Senate of Uzbekistan" in result.organisations
+    assert "Senate" not in result.organisations
+    assert real("The Senate met on Monday.").organisations == []
+
+
+def test_an_acronym_in_brackets_names_the_body_again():
+    result = entities(
+        "The North America-Mongolia Business Council (NAMBC) met in Ottawa. NAMBC members agreed. "
+        "The Organisation of the Collective Security Treaty (CSTO) was not discussed."
+    )
+    assert result.count("North America-Mongolia Business Council") == 2
+    assert result.count("Collective Security Treaty Organization") == 2  # the long name and its acronym
+    assert [u.name for u in result.unregistered] == ["North America-Mongolia Business Council"]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..model import Unregistered
 from ..registry import Actor, Registry
 from ..textutil import Sentence, Token, tokenize
-from ..wordlists import words
+from ..wordlists import table, words
 
 # Priority of a spelling when two actors share one: lower wins.
 _FORM_PRIORITY = {"name": 0, "alias": 1, "acronym": 1, "short": 2, "demonym": 3, "metonym": 4}
@@ -436,6 +436,24 @@ _MEDIA_WORDS = frozenset(("Press", "News", "Information", "TV", "Television", "R
 Span = tuple[int, int, Actor]  # a registry match: first token, end token, actor
 
 
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,9}$")
+
+
+def _acronym_after(tokens: list[Token], end: int) -> str | None:
+    """'North America-Mongolia Business Council (NAMBC)': the acronym in brackets after a name."""
+    if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")" and _ACRONYM.match(tokens[end + 1].text):
+        return tokens[end + 1].text
+    return None
+
+
+def _bare_body(tokens: list[Token], i: int) -> bool:
+    """'the Senate', 'heads of Mejlis': one head word of a country's body, with nothing after it that names it."""
+    if tokens[i].text not in _STATE_HEADS or i == 0 or tokens[i - 1].text not in ("the", "of"):
+        return False
+    following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    return not (_capitalised(following) or following in ("of", "for", "-") or following.isupper())
+
+
 def _title_case_line(tokens: list[Token]) -> bool:
     """A headline Written In Title Case ('Armenia To Join Russian-Led Customs Union')."""
     alphabetic = [t.text for t in tokens if t.text[:1].isalpha()]
@@ -509,6 +527,58 @@ def _quoted_organisations(tokens: list[Token], taken: set[int]) -> list[tuple[in
 
 
 _REGION_WORDS = frozenset(("region", "province", "district", "oblast", "city", "regions", "provinces"))
+_PLURAL_BODIES: dict[str, str] = {str(k): str(v) for k, v in table("names", "plural_bodies").items()}
+
+
+def _plural_bodies(tokens: list[Token], registry_at: dict[int, Span], registry: Registry) -> list[tuple[int, int, list[Actor]]]:
+    """'Turkish, Uzbek foreign ministries', 'the defence ministries of Kazakhstan and Kyrgyzstan': one body per country."""
+    found = []
+    for k, token in enumerate(tokens):
+        plural = token.text.lower()
+        if k and f"{tokens[k - 1].text.lower()} {plural}" in _PLURAL_BODIES:
+            plural, head = f"{tokens[k - 1].text.lower()} {plural}", k - 1
+        elif plural in _PLURAL_BODIES:
+            head = k
+        else:
+            continue
+        j = head
+        while j > 0 and tokens[j - 1].text.isalpha() and tokens[j - 1].text.islower() and tokens[j - 1].text not in ("and", "of", "the"):
+            j -= 1  # the portfolio: 'foreign', 'defence'
+        portfolio = " ".join(t.text.lower() for t in tokens[j:head])
+        countries, first, end = _country_list(tokens, j - 1, -1, registry_at), j, k + 1
+        if countries:
+            first = min(a for a, _ in countries)
+        elif k + 2 < len(tokens) and tokens[k + 1].text == "of":
+            countries = _country_list(tokens, k + 2, 1, registry_at)  # 'the foreign ministries of X and Y'
+            end = max((b for _, b in countries), default=end)
+        bodies = []
+        for _, country in ((a, registry_at[a][2]) for a, _ in sorted(countries)):
+            singular = " ".join(filter(None, (portfolio, _PLURAL_BODIES[plural])))
+            actor = _institution_of(singular, country.name, registry)
+            if actor is not None and actor not in bodies:
+                bodies.append(actor)
+        if len(bodies) >= 2:
+            found.append((first, end, bodies))
+    return found
+
+
+def _country_list(tokens: list[Token], k: int, step: int, registry_at: dict[int, Span]) -> list[tuple[int, int]]:
+    """Countries listed from token ``k`` on, backwards (step -1) or forwards (1): 'Turkish, Uzbek', 'Kazakhstan and Kyrgyzstan'."""
+    found: list[tuple[int, int]] = []
+    while 0 <= k < len(tokens):
+        span = registry_at.get(k)
+        if span is not None and span[2].kind == "country":
+            found.append((span[0], span[1]))
+            k = span[0] - 1 if step < 0 else span[1]
+        elif found and tokens[k].text in (",", "and", "the"):
+            k += step
+        else:
+            break
+    return found
+
+
+_PLURAL_WORD = re.compile(r"\b(?:%s)\b" % "|".join(sorted({k.split()[-1] for k in _PLURAL_BODIES})), re.IGNORECASE)
+_ORG_NOUN_WORD = re.compile(r"\b(?:%s)\b" % "|".join(sorted({n.split()[-1] for n in _ORG_NOUNS})), re.IGNORECASE)
 _PORTFOLIO_HOLDERS = frozenset(("minister", "ministers", "secretary", "commissioner", "minister's", "minister’s"))
 
 
@@ -619,7 +689,7 @@ def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityRes
         org_tokens = frozenset(org_positions)
         taken = set(spans)
         quoted: set[int] = set()  # tokens of names a noun after them makes organisations'
-        for first, end, a, b, n in _quoted_organisations(tokens, taken):
+        for first, end, a, b, n in _quoted_organisations(tokens, taken) if _ORG_NOUN_WORD.search(s.text) else ():
             title = s.text[tokens[a].start : tokens[b - 1].end]
             noun = s.text[tokens[n].start : tokens[end - 1].end]
             known = registry.resolve(f"{title} {noun}") or registry.resolve(title)
@@ -630,6 +700,10 @@ def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityRes
                 add(title, "organisation", s, tokens, first, end, "detected")
             taken.update(range(first, end))
             quoted.update(range(first, end))
+        for first, end, bodies in _plural_bodies(tokens, registry_at, registry) if _PLURAL_WORD.search(s.text) else ():
+            for body in bodies:
+                add(body, "organisation", s, tokens, first, end, "context")
+            taken.update(range(first, end))
         headline_case = s.zone == "headline" and _title_case_line(tokens)
         i = 0
         while i < len(tokens):
@@ -690,11 +764,26 @@ def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityRes
                 national = _national_name(name, owner[2], registry) if owner and owner[2].kind == "country" else None
                 name = national if isinstance(national, str) else name  # "Afghanistan's National Railway Administration"
                 if not headline_case and (isinstance(national, str) or not registry.resolve(name)):
-                    detected_orgs.setdefault(name, Unregistered(name, "organisation", None, f"detected in: {s.text[:160]}"))
-                    add(name, "organisation", s, tokens, i, org_end, "detected")
+                    acronym = _acronym_after(tokens, org_end)
+                    bracketed = registry_at.get(org_end + 1) if acronym else None
+                    if bracketed is not None and bracketed[2].kind == "organisation":
+                        add(bracketed[2], "organisation", s, tokens, i, org_end, "alias")  # a longer name of 'the ... (SCO)'
+                    else:
+                        detected_orgs.setdefault(name, Unregistered(name, "organisation", None, f"detected in: {s.text[:160]}"))
+                        add(name, "organisation", s, tokens, i, org_end, "detected")
+                        if acronym:
+                            local_shorts.setdefault(acronym, (name, "organisation"))  # later 'NAMBC' is the same body
+                            taken.update(range(org_end, org_end + 3))
                     taken.update(range(i, org_end))
                     i = org_end
                     continue
+            elif not headline_case and _bare_body(tokens, i):
+                name = tokens[i].text  # 'a meeting of the Senate': the country's, if the context says which
+                institution = _national_institution(name, s.index, tokens[i].start, mentions, registry)
+                add(institution or name, "organisation", s, tokens, i, i + 1, "context" if institution else "bare")
+                taken.add(i)
+                i += 1
+                continue
             if headline_case:
                 i += 1  # a headline in title case: every word is capitalised, so no unknown name is read from it
                 continue
@@ -721,11 +810,13 @@ def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityRes
     # Pass 2: lone surnames of people already named in the article, and fuzzy short forms.
     for s, tokens, taken in pending:
         for i, token in enumerate(tokens):
-            if i in taken or not _capitalised(token.text):
+            if i in taken:
                 continue
             if token.text in local_shorts:
                 local_name, kind = local_shorts[token.text]
                 add(local_name, kind, s, tokens, i, i + 1, "local")
+                continue
+            if not _capitalised(token.text):
                 continue
             fuzzy_actor = _fuzzy_short(token, gaz)
             if fuzzy_actor is not None:
@@ -780,7 +871,7 @@ def _place_bare_institutions(mentions: list[Mention], detected_orgs: dict[str, U
     """A national body named without its country ('the State Border Service'): the same body the article names
     with its country elsewhere ('the State Border Service of Kyrgyzstan'), else, in an article about one
     country, that country's ('Central Election Commission of Kyrgyzstan', 'State Security Council of Turkmenistan')."""
-    detected = [m for m in mentions if m.how == "detected" and m.kind == "organisation"]
+    detected = [m for m in mentions if m.how in ("detected", "bare") and m.kind == "organisation"]
     if not detected:
         return mentions
     dominant = registry.get(_dominant_country(mentions) or "")
@@ -789,13 +880,15 @@ def _place_bare_institutions(mentions: list[Mention], detected_orgs: dict[str, U
     longer = {m.actor for m in detected}
     placed = []
     for m in mentions:
-        if m.how != "detected" or m.kind != "organisation":
+        if m.how not in ("detected", "bare") or m.kind != "organisation":
             placed.append(m)
             continue
         target: Actor | str | None = next((a for a in national if _institution_of(m.actor, a.country or "", registry) is a), None)
         target = target or next((d for d in longer if d.startswith(m.actor + " of ")), None)
         if target is None and dominant is not None:
             target = _national_name(m.actor, dominant, registry)
+        if m.how == "bare" and not isinstance(target, Actor):
+            continue  # a lone 'Senate' whose country nothing names is left out
         if target is None:
             placed.append(m)
             continue
