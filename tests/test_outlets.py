@@ -55,3 +55,23 @@ def test_a_publication_stamp_and_a_page_title_name_their_outlet():
         "For many years, Jamshed worked on building sites in Russia to support his family in Khujand.\n"
     )
     assert credited(titled, registry) == ["Deutsche Welle"]
+
+
+def test_a_source_line_of_outlets_a_place_before_an_agency_and_a_logo_credit_them():
+    text = (
+        "REUTERS.COM Logo\n\nIran and Turkmenistan move to deepen gas cooperation\n\nANKARA-TASS\n\n"
+        "The ministers met on Tuesday in Tehran and discussed a gas swap to Turkey via Iran.\n\n"
+        "Xinhua/Tass.ru\n"
+    )
+    assert credited(text) == ["Reuters", "TASS", "Xinhua"]
+    no_credit = "Iran and Turkmenistan move to deepen gas cooperation\n\nThe ministers met on Tuesday in Tehran.\n\nTehran/Ashgabat\n"
+    assert credited(no_credit) == []
+
+
+def test_a_credit_by_initials_names_the_one_outlet_they_abbreviate():
+    text = (
+        "Iran and Turkmenistan move to deepen gas cooperation\n\n"
+        "The oil minister met the Turkmen foreign minister in Tehran on Tuesday and discussed gas swaps.\n\n"
+        "MNA/Shana.ir\n"
+    )
+    assert credited(text, default_registry()) == ["Mehr News Agency", "Shana"]

@@ -37,16 +37,48 @@ class Credit:
     evidence: str
 
 
+_LOGO = re.compile(r"\s+logo$", re.IGNORECASE)  # 'DAWN.COM Logo', 'The messenger logo'
+_PLACE_PREFIX = re.compile(r"^[A-Z][A-Z .'-]+?\s*[-–—]\s*(?=[A-Z])")  # 'ANKARA-Anadolu Agency', 'BAKU - Trend'
+_DOMAIN = re.compile(r"^([\w-]+)\.(?:[a-z]{2}|com|net|org|info|news)$", re.IGNORECASE)  # 'Shana.ir' -> 'Shana'
+
+
 def _outlet(name: str, registry: Registry) -> Actor | None:
-    """The outlet a credit slot names: the name itself, or it with the 'news agency' it dropped."""
+    """The outlet a credit slot names: the name itself, or it with the 'news agency' it dropped, without a
+    'logo' after it, a dateline's place before it ('ANKARA-Anadolu Agency') or its web domain ('Shana.ir')."""
     name = re.sub(r"[«»\"“”]", "", name).strip(" .:()'")
     if len(name) < 2:
         return None
-    for suffix in SLOT_SUFFIXES:
-        actor = registry.resolve(name + suffix)
-        if actor is not None and actor.kind == "organisation" and actor.org_kind == "outlet":
-            return actor
+    name = _LOGO.sub("", name)
+    forms = [name, _PLACE_PREFIX.sub("", name)]
+    domain = _DOMAIN.match(name)
+    forms += [domain.group(1)] if domain else []
+    for form in dict.fromkeys(forms):
+        for suffix in SLOT_SUFFIXES:
+            actor = registry.resolve(form + suffix)
+            if actor is not None and actor.kind == "organisation" and actor.org_kind == "outlet":
+                return actor
+    if _INITIALS.match(name):  # 'MNA' in 'MNA/Shana.ir': the initials of one outlet's name (Mehr News Agency)
+        named = _outlet_initials(registry).get(name, [])
+        return named[0] if len(named) == 1 else None
     return None
+
+
+_INITIALS = re.compile(r"^[A-Z]{2,6}$")
+_INITIALS_CACHE: dict[int, tuple[Registry, dict[str, list[Actor]]]] = {}
+
+
+def _outlet_initials(registry: Registry) -> dict[str, list[Actor]]:
+    """Outlets by the initials of their names' words ('Mehr News Agency' -> 'MNA'), built once per registry."""
+    cached = _INITIALS_CACHE.get(id(registry))
+    if cached is None or cached[0] is not registry:
+        index: dict[str, list[Actor]] = {}
+        for actor in registry.of_kind("organisation"):
+            words = [w for w in re.split(r"[\s-]+", actor.name) if w[:1].isupper()]
+            if actor.org_kind == "outlet" and len(words) >= 2:
+                index.setdefault("".join(w[0] for w in words), []).append(actor)
+        cached = (registry, index)
+        _INITIALS_CACHE[id(registry)] = cached
+    return cached[1]
 
 
 def _outlets_in(text: str, registry: Registry) -> list[Actor]:
@@ -63,6 +95,18 @@ def _outlets_in(text: str, registry: Registry) -> list[Actor]:
         if actor is not None and actor not in found:
             found.append(actor)
     return found
+
+
+SOURCE_LINE_ZONES = ("footer", "furniture", "byline")
+
+
+def _source_line(text: str, registry: Registry) -> list[Actor]:
+    """A short line of outlets only ('MNA/Shana.ir', 'Xinhua / TASS'): every piece an outlet, or nothing."""
+    pieces = [p for p in re.split(r"\s*[/|,]\s*", text.strip()) if p]
+    if not pieces or len(pieces) > 4 or len(text) > 60:
+        return []
+    actors = [_outlet(piece, registry) for piece in pieces]
+    return [a for a in actors if a is not None] if all(actors) else []
 
 
 def credited_outlets(doc: Document, registry: Registry) -> list[Credit]:
@@ -86,6 +130,8 @@ def credited_outlets(doc: Document, registry: Registry) -> list[Credit]:
         if line.zone == "headline" and line.reason.startswith("page title"):  # 'Title | Section | DW'
             parts = [_outlet(part, registry) for part in line.text.split(" | ")[1:]]
             add([a for a in parts if a is not None], line.number, f"the page title '{line.text[:80]}'")
+        if not line.kept and line.zone in SOURCE_LINE_ZONES and _source_line(line.text, registry):  # 'MNA/Shana.ir'
+            add(_source_line(line.text, registry), line.number, f"source line '{line.text[:80]}'")
         near_headline = headline is not None and 0 < abs(line.number - headline) <= 4
         if near_headline and line.zone in ("menu", "byline") and len(line.text.split()) <= 4:
             actor = _outlet(line.text, registry)
