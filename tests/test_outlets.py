@@ -68,6 +68,16 @@ def test_a_source_line_of_outlets_a_place_before_an_agency_and_a_logo_credit_the
     assert credited(no_credit) == []
 
 
+def test_an_outlets_short_name_before_a_verb_of_reporting():
+    from scripts.extract.entities import extract_entities
+    from tests.helpers import sentences
+
+    registry = default_registry()
+    reported = extract_entities(sentences("The army is ready, the minister said in Baku, Trend reports on June 18."), registry)
+    assert "Trend News Agency" in reported.organisations
+    assert extract_entities(sentences("The Trend continues, analysts say."), registry).organisations == []
+
+
 def test_a_credit_by_initials_names_the_one_outlet_they_abbreviate():
     text = (
         "Iran and Turkmenistan move to deepen gas cooperation\n\n"

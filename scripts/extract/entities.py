@@ -436,6 +436,21 @@ _MEDIA_WORDS = frozenset(("Press", "News", "Information", "TV", "Television", "R
 Span = tuple[int, int, Actor]  # a registry match: first token, end token, actor
 
 
+_OUTLET_VERBS = words("names", "outlet_verbs")
+_OUTLET_SUFFIXES = ("", *table("names", "outlet_suffixes"))
+
+
+def _outlet_before_verb(tokens: list[Token], i: int, taken: set[int], registry: Registry) -> Actor | None:
+    """'Trend reports on June 18': an outlet's short name before a verb of reporting."""
+    if i + 1 >= len(tokens) or tokens[i + 1].text not in _OUTLET_VERBS or i + 1 in taken:
+        return None
+    for suffix in _OUTLET_SUFFIXES:
+        actor = registry.resolve(tokens[i].text + suffix)
+        if actor is not None and actor.org_kind == "outlet":
+            return actor
+    return None
+
+
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,9}$")
 
 
@@ -737,6 +752,12 @@ def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityRes
                 continue
             if not tokens[i].text[:1].isupper():
                 i += 1  # names of people and organisations start with a capital letter
+                continue
+            outlet = _outlet_before_verb(tokens, i, taken, registry)
+            if outlet is not None:  # 'Trend reports', 'Report informs via AZERTAC'
+                add(outlet, "organisation", s, tokens, i, i + 1, "outlet")
+                taken.add(i)
+                i += 1
                 continue
             fuzzy = _fuzzy_person(tokens, i, gaz, taken)
             if fuzzy:
