@@ -337,3 +337,9 @@ def test_an_acronym_in_brackets_names_the_body_again():
     assert result.count("North America-Mongolia Business Council") == 2
     assert result.count("Collective Security Treaty Organization") == 2  # the long name and its acronym
     assert [u.name for u in result.unregistered] == ["North America-Mongolia Business Council"]
+
+
+def test_names_spelt_with_other_vowels_are_the_registry_person():
+    result = real("Abdusalom Azizov met Muhammad Yoqub, the defense minister of the Taliban interim government.")
+    assert "Mohammad Yaqoob" in result.people
+    assert "Mohammad Yaqoob" not in real("Muhammad Yusuf, a shopkeeper, said prices rose.").people

@@ -44,6 +44,17 @@ def skeleton(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", s)
 
 
+@lru_cache(maxsize=1 << 14)
+def consonants(name: str) -> str:
+    """The consonants of a name, transliteration-insensitive: 'Yoqub' and 'Yaqoob' -> 'ykb', 'Mirzieev' -> 'mrzv'."""
+    s = re.sub(r"[^a-z]", "", _norm(name).lower())
+    for a, b in (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("ck", "k"), ("q", "k"), ("w", "v"),
+                 ("x", "ks"), ("ph", "f")):
+        s = s.replace(a, b)
+    s = s[:1] + re.sub(r"[aeiouy]", "", s[1:]) if s[:1] not in "aeiou" else re.sub(r"[aeiouy]", "", s)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
 @dataclass(frozen=True)
 class Mention:
     actor: str
@@ -66,6 +77,7 @@ class Gazetteer:
     longest_from: dict[str, int] = field(default_factory=dict)  # first token -> tokens of the longest spelling it starts
     surname_skeletons: dict[str, list[Actor]] = field(default_factory=lambda: defaultdict(list))
     first_name_skeletons: dict[str, list[tuple[Actor, str]]] = field(default_factory=lambda: defaultdict(list))  # -> (actor, surname skeleton)
+    surname_consonants: dict[str, list[tuple[Actor, str]]] = field(default_factory=lambda: defaultdict(list))  # -> (actor, first name's)
     vocabulary: set[str] = field(default_factory=set)  # every token of every spelling
 
     def add(self, form: str, actor: Actor, how: str, lower_after: tuple[str, ...] = ()) -> None:
@@ -139,8 +151,11 @@ def build_gazetteer(registry: Registry) -> Gazetteer:
                 if len(parts) >= 2:
                     gazetteer.surname_skeletons[skeleton(parts[-1])].append(actor)
                     gazetteer.first_name_skeletons[skeleton(parts[0])].append((actor, skeleton(parts[-1])))
+                    gazetteer.surname_consonants[consonants(parts[-1])].append((actor, consonants(parts[0])))
     for key in list(gazetteer.surname_skeletons):
         gazetteer.surname_skeletons[key] = list(dict.fromkeys(gazetteer.surname_skeletons[key]))
+    for key in list(gazetteer.surname_consonants):
+        gazetteer.surname_consonants[key] = list(dict.fromkeys(gazetteer.surname_consonants[key]))
     for key in list(gazetteer.first_name_skeletons):
         gazetteer.first_name_skeletons[key] = list(dict.fromkeys(gazetteer.first_name_skeletons[key]))
     return gazetteer
@@ -264,6 +279,12 @@ def _fuzzy_person(tokens: list[Token], i: int, gaz: Gazetteer, matched: set[int]
     for actor in candidates:
         if _first_names_match(first, actor):
             return i + 2, actor
+    # Vowels spelt apart in both names ('Muhammad Yoqub' ~ 'Mohammad Yaqoob', 'Shavkat Mirzieev' ~ 'Mirziyoyev').
+    last_consonants = consonants(last)
+    if len(last_consonants) >= 3:
+        matches = [a for a, f in gaz.surname_consonants.get(last_consonants, []) if f == consonants(first) and len(f) >= 2]
+        if len(set(matches)) == 1:
+            return i + 2, matches[0]
     # A surname misspelt by one letter ('Serzh Sargysyan') with the very first name.
     last_key = skeleton(last)
     if len(last_key) >= 6:
