@@ -194,18 +194,53 @@ def test_their_scare_quote_belongs_to_a_plural_owner_not_to_a_single_country():
     assert "Kazakhstan" not in score_sentence(ss[0], ents.mentions)
 
 
-def test_word_start_prefilter_finds_what_a_full_scan_finds():
-    from scripts.extract.stance import lexicon, word_starts
+def test_word_index_finds_what_a_full_scan_finds():
+    from scripts.extract.stance import cue_index, lexicon
 
     text = (
         "Russia's aggression and invasion, Chinese debt-trap loans, win-win and mutually beneficial ties, "
         "no prospects, a dead association, anti-Russian moves, more serious consequences, the chaotic exit, "
-        "provocations and provoked clashes, arrogance, Kazakhstan is extremely dependent, well aware, good-neighbourly."
+        "provocations and provoked clashes, arrogance, Kazakhstan is extremely dependent, well aware, good-neighbourly, "
+        "the Russian-led bloc's ex-occupation, the enemy's shelling, 'aggression' in quotes, (invasion)."
     )
-    starts = word_starts(text)
-    for cue in lexicon():
-        if cue.pattern.search(text):
-            assert cue.keys is None or not cue.keys.isdisjoint(starts), cue.text
+    full = sorted((m.span(), cue.text) for cue in lexicon() for m in cue.pattern.finditer(text))
+    indexed = sorted((m.span(), cue.text) for m, cue in cue_index().finditer(text))
+    assert len(full) >= 15 and indexed == full
+
+
+def test_word_keys_spell_out_leading_groups_and_give_up_on_what_they_cannot_read():
+    from scripts.extract.stance_voice import word_keys
+
+    assert word_keys("invade[sd]?") == {"inv"}
+    assert word_keys("(?:more )?serious consequences") == {"mor", "ser"}
+    assert word_keys("esteemed|(?:highly )?respected") == {"est", "hig", "res"}
+    assert word_keys("no prospects") == {"no"}
+    assert word_keys("don't care") == {"don"}
+    assert word_keys("fm") is None  # 'fm' or 'fmx'? too short to say
+    assert word_keys(r"\w+ aggression") is None
+    assert word_keys("(?:a|b)+ war") is None
+
+
+def test_word_index_alternation_finds_what_one_alternating_pattern_finds():
+    import re
+
+    from scripts.extract.stance_voice import WordIndex
+
+    words = ["said", "said on", "stated", "ex", "(?:is|was) convinced"]
+    ordered = sorted(words, key=len, reverse=True)
+    alternating = re.compile(rf"(?<![\w-])(?:{'|'.join(f'(?:{w})' for w in ordered)})(?![\w-])", re.IGNORECASE)
+    index = WordIndex((w, re.compile(rf"(?<![\w-])(?:{w})(?![\w-])", re.IGNORECASE), w) for w in ordered)
+    text = "He said on Monday, she said; 'stated' ex-ex, was convinced it SAID on-line ex ex said on"
+    expected = [m.span() for m in alternating.finditer(text)]
+    assert len(expected) > 5 and [m.span() for m, _ in index.alternation(text)] == expected
+
+
+def test_word_at_finds_whole_words_only():
+    from scripts.extract.stance_voice import word_at
+
+    assert word_at("Russia, Russian, (Russia) Russia_x Russia", "Russia") == [0, 18, 35]
+    assert word_at("U.S. and U.S.", "U.S.") == [0, 9]
+    assert word_at("anything", "") == []
 
 
 def test_a_judgement_on_actors_goes_to_the_actors_judged_not_to_the_judge():

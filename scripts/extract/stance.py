@@ -34,6 +34,8 @@ from .stance_voice import (
     OWN,
     SentenceVoice,
     Voice,
+    WordIndex,
+    word_at,
     hedge_factor,
     headline_voice,
     read_genre,
@@ -69,7 +71,6 @@ class Cue:
     weight: float  # > 0 supportive, < 0 critical
     kind: str  # action | state | object | epithet (a state cue in the narrator's register)
     text: str
-    keys: frozenset[str] | None = None  # word starts a sentence needs for the cue to match (None: always try)
 
 
 @dataclass(frozen=True)
@@ -100,54 +101,14 @@ def lexicon() -> tuple[Cue, ...]:
         for kind, entries in data[polarity].items():
             for text, weight in entries.items():
                 pattern = re.compile(rf"(?<![\w-]){text}(?![\w-])", re.IGNORECASE)
-                cues.append(Cue(pattern, sign * float(weight), kind, text, _word_starts(text)))
+                cues.append(Cue(pattern, sign * float(weight), kind, text))
     return tuple(cues)
 
 
-_LITERAL_START = re.compile(r"[a-z'’ -]+")
-_WORD_OF_TEXT = re.compile(r"[\w'’-]+")
-
-
-def _word_starts(cue: str) -> frozenset[str] | None:
-    """The first letters (up to 3) a word of the text must start with for ``cue`` to match, or None if unknown.
-
-    A prefilter: most cues start with a literal word ("aggression", "invade[sd]?"), so a sentence
-    without a word starting 'agg' or 'inv' need not be searched for them.
-    """
-    keys = set()
-    for alternative in _top_level_alternatives(cue.lower()):
-        run = _LITERAL_START.match(alternative)
-        literal = run.group() if run else ""
-        if literal and alternative[len(literal) : len(literal) + 1] in ("?", "*", "{"):
-            literal = literal[:-1]  # 'invade[sd]?' needs 'invade'; 'arrogan(?:t|ce)' needs 'arrogan'
-        first_word = re.split(r"[ -]", literal)[0]
-        whole_word = len(first_word) < len(literal)  # followed by a space or hyphen: not cut by a metacharacter
-        if len(first_word) < 3 and not whole_word:
-            return None
-        keys.add(first_word[:3])
-    return frozenset(keys)
-
-
-def _top_level_alternatives(pattern: str) -> list[str]:
-    """``pattern`` split at the '|' that are outside parentheses and brackets."""
-    parts, depth, current = [], 0, ""
-    for char in pattern:
-        if char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        if char == "|" and depth == 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += char
-    parts.append(current)
-    return parts
-
-
-def word_starts(text: str) -> set[str]:
-    """The first three letters (or the whole word, if shorter) of every word of ``text``, lower case."""
-    return {w[:3] for w in _WORD_OF_TEXT.findall(text.lower())}
+@lru_cache(maxsize=1)
+def cue_index() -> WordIndex[Cue]:
+    """The lexicon indexed by the word starts each cue needs, so a sentence is searched only for cues it may hold."""
+    return WordIndex((cue.text, cue.pattern, cue) for cue in lexicon())
 
 
 def _words(items: Sequence[str]) -> str:
@@ -195,7 +156,7 @@ def main_actors(entities: EntityResult, headline: str | None) -> list[str]:
                 surfaces[m.actor].add(m.surface)
         for actor in list(counts):
             spelled = actor.split()[0] in headline  # "Russia" in "Russian-Style"
-            if spelled or any(re.search(rf"(?<!\w){re.escape(s)}(?!\w)", headline) for s in surfaces[actor]):
+            if spelled or any(word_at(headline, s) for s in surfaces[actor]):
                 counts[actor] += 2  # named in the headline: what the article is about
     ranked = sorted(counts, key=lambda a: (-counts[a], a))
     keep = [a for a in ranked if counts[a] >= 2]
@@ -378,14 +339,8 @@ def score_sentence(
     text = sentence.text
     zone_factor = zone_weight(sentence.zone)
     found: dict[str, list[tuple[float, str]]] = defaultdict(list)
-    starts = word_starts(text)
     matches = sorted(
-        (
-            (match, cue)
-            for cue in lexicon()
-            if cue.keys is None or not cue.keys.isdisjoint(starts)
-            for match in cue.pattern.finditer(text)
-        ),
+        cue_index().finditer(text),
         key=lambda item: (-(item[0].end() - item[0].start()), item[0].start()),
     )
     taken: list[tuple[int, int]] = []
@@ -550,6 +505,6 @@ def _headline_mentions(headline: str, entities: EntityResult, actors: Collection
     found = []
     for actor in actors:
         for surface in {m.surface for m in entities.mentions if m.actor == actor}:
-            for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", headline):
-                found.append(Mention(actor, "country", surface, "headline", -1, match.start(), match.end()))
+            for start in word_at(headline, surface):
+                found.append(Mention(actor, "country", surface, "headline", -1, start, start + len(surface)))
     return sorted(found, key=lambda m: m.start)

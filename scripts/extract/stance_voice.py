@@ -27,12 +27,201 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping, MutableMapping, Sequence
+from typing import Any, Generic, Iterable, Mapping, MutableMapping, Sequence, TypeVar
 
 from .. import yamlio
 from ..textutil import Sentence
 from ..wordlists import words
 from .entities import Mention
+
+_LITERAL_START = re.compile(r"[a-z'’ -]+")
+_WORD_RUN = re.compile(r"\w+")
+_BOUNDED = ("(?<!\\w)", "(?<![\\w-])")  # lookbehinds that make a pattern start where a run of word characters starts
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})  # letters IGNORECASE matches to a-z
+MAX_EXPANSIONS = 64
+
+
+def word_keys(pattern: str) -> frozenset[str] | None:
+    """The first letters (up to 3, lower case) the word a match of ``pattern`` starts with may have, or None if unknown.
+
+    Most cues and verbs start with a literal word ('aggression', 'invade[sd]?', '(?:well|clearly) aware'),
+    so a text without a word starting 'agg', 'inv', 'wel' or 'cle' need not be searched for them.
+    """
+    alternatives = _leading_expansions(pattern.lower())
+    if alternatives is None:
+        return None
+    keys = set()
+    for alternative in alternatives:
+        run = _LITERAL_START.match(alternative)
+        literal = run.group() if run else ""
+        if literal and alternative[len(literal) : len(literal) + 1] in ("?", "*", "{"):
+            literal = literal[:-1]  # 'invade[sd]?' needs 'invade'; 'arrogan(?:t|ce)' needs 'arrogan'
+        first_word = re.split(r"[ '’-]", literal)[0]
+        whole_word = len(first_word) < len(literal)  # ended by a space, hyphen or apostrophe, not by a metacharacter
+        if not first_word or (len(first_word) < 3 and not whole_word):
+            return None
+        keys.add(first_word[:3])
+    return frozenset(keys)
+
+
+def _leading_expansions(pattern: str) -> list[str] | None:
+    """``pattern``'s top-level alternatives with any leading group spelled out ('(?:more )?serious' gives
+    'more serious' and 'serious'), or None when a leading group is not a plain or optional '(?:...)'."""
+    done: list[str] = []
+    todo = _top_level_alternatives(pattern)
+    while todo:
+        alternative = todo.pop()
+        if not alternative.startswith("("):
+            done.append(alternative)
+            continue
+        close = _closing_paren(alternative)
+        if not alternative.startswith("(?:") or close is None:
+            return None
+        inner, rest = alternative[3:close], alternative[close + 1 :]
+        quantifier = rest[:1]
+        if quantifier in ("+", "{"):
+            return None
+        if quantifier in ("?", "*"):
+            rest = rest[1:].removeprefix("?")  # a lazy '??' is optional too
+            todo.append(rest)
+        todo.extend(part + rest for part in _top_level_alternatives(inner))
+        if len(done) + len(todo) > MAX_EXPANSIONS:
+            return None
+    return done
+
+
+def _closing_paren(pattern: str) -> int | None:
+    """Where the parenthesis opening ``pattern`` closes (escapes and character classes skipped), or None."""
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return None
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """``pattern`` split at the '|' that are outside parentheses and character classes."""
+    parts, depth, current, escaped, in_class = [], 0, "", False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+            continue
+        current += char
+    parts.append(current)
+    return parts
+
+
+@lru_cache(maxsize=64)
+def word_positions(text: str) -> dict[str, list[int]]:
+    """Where each run of word characters of ``text`` starts ('ex-head' has 'ex' and 'head', “'dead'” has 'dead'),
+    by its first three letters in lower case."""
+    positions: dict[str, list[int]] = defaultdict(list)
+    for match in _WORD_RUN.finditer(text):
+        positions[match.group()[:3].translate(_FOLD).lower()].append(match.start())
+    return dict(positions)
+
+
+T = TypeVar("T")
+_Found = tuple[int, int, re.Match[str], T]  # (start, pattern order, match, item)
+
+
+class WordIndex(Generic[T]):
+    """Patterns, each with an item, indexed by the word starts they need (:func:`word_keys`).
+
+    A pattern that starts with a lookbehind forbidding a word character before it ('(?<![\\w-])aggression')
+    can only match where a run of word characters starts, so it is tried there (an anchored match) and
+    only where that run starts with one of its keys, instead of being searched for in the whole text.
+    Other patterns are searched for everywhere. The results are exactly those of ``re``.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, re.Pattern[str], T]]) -> None:
+        self._by_key: dict[str, list[tuple[int, re.Pattern[str], T]]] = defaultdict(list)
+        self._always: list[tuple[int, re.Pattern[str], T]] = []
+        for order, (source, pattern, item) in enumerate(entries):
+            keys = word_keys(source) if pattern.pattern.startswith(_BOUNDED) else None
+            if keys is None:
+                self._always.append((order, pattern, item))
+            for key in keys or ():
+                self._by_key[key].append((order, pattern, item))
+
+    def _anchored(self, text: str) -> list[_Found[T]]:
+        """Every match of an indexed pattern at a word start of ``text`` whose first letters are one of its keys."""
+        found = []
+        for key, starts in word_positions(text).items():
+            for order, pattern, item in self._by_key.get(key, ()):
+                for start in starts:
+                    match = pattern.match(text, start)
+                    if match:
+                        found.append((start, order, match, item))
+        return found
+
+    def finditer(self, text: str) -> list[tuple[re.Match[str], T]]:
+        """What ``pattern.finditer(text)`` finds for each pattern, by position, then the patterns' order."""
+        found = [(m.start(), order, m, item) for order, pattern, item in self._always for m in pattern.finditer(text)]
+        ends: dict[int, int] = {}
+        for start, order, match, item in sorted(self._anchored(text), key=lambda f: (f[1], f[0])):
+            if start >= ends.get(order, 0):  # a pattern's matches do not overlap
+                found.append((start, order, match, item))
+                ends[order] = max(match.end(), start + 1)
+        return [(f[2], f[3]) for f in sorted(found, key=lambda f: (f[0], f[1]))]
+
+    def alternation(self, text: str) -> list[tuple[re.Match[str], T]]:
+        """What the finditer of one pattern alternating all the patterns, in their order, finds in ``text``:
+        the leftmost match, the first pattern's at one place, then on after its end."""
+        found = self._anchored(text)
+        for order, pattern, item in self._always:
+            match = pattern.search(text)
+            while match:
+                found.append((match.start(), order, match, item))
+                match = pattern.search(text, match.start() + 1)
+        matches, position = [], 0
+        for start, _, match, item in sorted(found, key=lambda f: (f[0], f[1])):
+            if start >= position:
+                matches.append((match, item))
+                position = max(match.end(), start + 1)
+        return matches
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what re's \w matches
+
+
+def word_at(haystack: str, needle: str) -> list[int]:
+    """Where ``needle`` occurs in ``haystack`` with no word character either side (as ``(?<!\\w)needle(?!\\w)``)."""
+    found, start = [], haystack.find(needle) if needle else -1
+    while start >= 0:
+        end = start + len(needle)
+        if (start == 0 or not _is_word_char(haystack[start - 1])) and (end == len(haystack) or not _is_word_char(haystack[end])):
+            found.append(start)
+        start = haystack.find(needle, start + 1)
+    return found
+
 
 VOICE_PATH = Path(__file__).with_name("stance_voice.yaml")
 OPENING = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"'}
@@ -42,9 +231,9 @@ _PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they|it|who|which|this)\s+(?:has\s+|
 
 @dataclass(frozen=True)
 class VoiceData:
-    attribution: re.Pattern[str]  # a verb or phrase that attributes words to a speaker
-    noun_like: re.Pattern[str]  # speech verbs that attribute only after a pronoun
-    roles: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, role word) pairs
+    attribution: WordIndex[None]  # verbs and phrases that attribute words to a speaker, phrases first
+    noun_like: WordIndex[None]  # speech verbs that attribute only after a pronoun
+    roles: tuple[tuple[str, WordIndex[None]], ...]  # (kind, role words) pairs
     former: re.Pattern[str]
     first_person: re.Pattern[str]
     speaker_label: re.Pattern[str]
@@ -57,26 +246,35 @@ class VoiceData:
     short_quote_words: int
 
 
+def _longest_first(items: Iterable[str]) -> list[str]:
+    return sorted(items, key=len, reverse=True)
+
+
 def _alternation(items: Sequence[str]) -> str:
-    return "|".join(f"(?:{item})" for item in sorted(items, key=len, reverse=True))
+    return "|".join(f"(?:{item})" for item in _longest_first(items))
+
+
+def _word_index(items: Sequence[str], before: str = r"(?<![\w-])") -> WordIndex[None]:
+    """Words or phrases (regular expressions, in order of preference) as a :class:`WordIndex`, each bounded by
+    ``before`` and a lookahead forbidding a word character or hyphen after it: its ``alternation`` finds what one
+    pattern alternating them finds."""
+    return WordIndex((item, re.compile(rf"{before}(?:{item})(?![\w-])", re.IGNORECASE), None) for item in items)
 
 
 @lru_cache(maxsize=1)
 def voice_data() -> VoiceData:
     data: dict[str, Any] = yamlio.load(VOICE_PATH.read_text(encoding="utf-8"))
     noun_like = {str(w) for w in data["noun_like"]}
-    speech = [re.escape(w) for w in words("language", "speech_verbs") if w not in noun_like]
-    verbs = _alternation([*speech, *data["attribution_verbs"]])
-    phrases = _alternation(data["attribution_phrases"])
+    speech = [re.escape(w) for w in sorted(words("language", "speech_verbs")) if w not in noun_like]
+    attribution = [*_longest_first(data["attribution_phrases"]), *_longest_first([*speech, *data["attribution_verbs"]])]
     roles = tuple(
-        (kind, re.compile(rf"(?<!\w)(?:{_alternation(data['speaker_roles'][kind])})(?![\w-])", re.IGNORECASE))
-        for kind in ("official", "expert")
+        (kind, _word_index(_longest_first(data["speaker_roles"][kind]), before=r"(?<!\w)")) for kind in ("official", "expert")
     )
     former = _alternation([re.escape(w) for w in data["speaker_roles"]["former"]])
     first = _alternation([re.escape(w) for w in data["first_person"]])
     return VoiceData(
-        attribution=re.compile(rf"(?<![\w-])(?:{phrases}|{verbs})(?![\w-])", re.IGNORECASE),
-        noun_like=re.compile(rf"(?<![\w-])(?:{_alternation([re.escape(w) for w in noun_like])})(?![\w-])", re.IGNORECASE),
+        attribution=_word_index(attribution),
+        noun_like=_word_index(_longest_first(re.escape(w) for w in sorted(noun_like))),
         roles=roles,
         former=re.compile(rf"(?<![\w])(?:{former})(?:\s+|-)?(?:\w+\s+){{0,1}}$", re.IGNORECASE),
         first_person=re.compile(rf"(?<![\w'’-])(?:{first})(?![\w'’-])", re.IGNORECASE),
@@ -182,10 +380,10 @@ def _closes(text: str, i: int, opener: str) -> bool:
 def _attribution(text: str, quotes: list[tuple[int, int]]) -> re.Match[str] | None:
     """The first attribution outside the quotation spans of ``text``."""
     data = voice_data()
-    for match in data.attribution.finditer(text):
+    for match, _ in data.attribution.alternation(text):
         if not _inside(match.start(), quotes):
             return match
-    for match in data.noun_like.finditer(text):
+    for match, _ in data.noun_like.alternation(text):
         if not _inside(match.start(), quotes) and _PRONOUN_SPEAKER.search(text[: match.start()]):
             return match
     return None
@@ -204,12 +402,12 @@ def _role_near(text: str, position: int, quotes: list[tuple[int, int]]) -> tuple
     """(distance, kind) of the role word nearest ``position`` outside quotation marks."""
     data = voice_data()
     best: tuple[int, str] | None = None
-    for kind, pattern in data.roles:
-        for match in pattern.finditer(text):
+    for kind, roles in data.roles:
+        for match, _ in roles.alternation(text):
             if _inside(match.start(), quotes):
                 continue
             if kind == "official" and data.former.search(text[max(0, match.start() - 16) : match.start()]):
-                kind_here = "expert"
+                kind_here = "expert"  # "the ex-head of the committee": a commentator now
             else:
                 kind_here = kind
             distance = min(abs(match.start() - position), abs(match.end() - position))
@@ -372,7 +570,7 @@ def _speaker_of(words: str, people: Mapping[str, str]) -> str | None:
     if role is not None:
         return role[1]
     for surface, category in people.items():
-        if re.search(rf"\b{re.escape(surface)}\b", words):
+        if word_at(words, surface):
             return _category_kind(category)
     return None
 
