@@ -136,3 +136,70 @@ def test_a_printed_date_some_time_ago_dates_the_article_that_long_after(sentence
     result = extract_date(sentence, events=CALENDAR)
     assert (result.date, result.basis) == (expected, "derived")
     assert result.date_range is not None and result.date_range[1] == last  # 'sixteen years ago' holds for a year
+
+
+# --- editions of a recurring summit named without a year: the other clues decide ---------------
+
+EDITIONS_TEXT = """\
+- id: union-name
+  name: The Union takes its present name
+  kind: other
+  place: Testville, Ruritania
+  url: https://example.org/event
+  start: 2021-11-12
+  since_start: ['Organization of Testic States']
+  cues: [['renamed', 'Organization of Testic States']]
+""" + "".join(f"""\
+- id: union-summit-{day[:4]}
+  name: Union summit, Bishkek ({day[:4]})
+  kind: summit
+  place: Bishkek, Kyrgyzstan
+  url: https://example.org/event
+  start: {day}
+  cues: [['Testic', 'summit', 'Bishkek']]
+""" for day in ("2012-08-23", "2018-05-10", "2024-11-06"))
+EDITIONS = parse_events(EDITIONS_TEXT)
+
+
+def test_a_name_the_union_took_later_tells_the_edition() -> None:
+    text = "The president will be in Bishkek on 5-6 November for the summit of the Organization of Testic States."
+    result = extract_date(text, events=EDITIONS)
+    assert result.date == "2024-11-05" and result.basis == "event"  # the day before the 2024 edition
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Wednesday, leaders of the Testic states gathered in Bishkek for their summit.",
+        "Leaders of the Testic states gathered in Bishkek for their summit. Their talks on Wednesday were about trade.",
+    ],
+)
+def test_a_weekday_tells_the_edition(text: str) -> None:
+    # 23 Aug 2012 and 10 May 2018 were Thursdays, 6 Nov 2024 a Wednesday
+    result = extract_date(text, events=EDITIONS)
+    assert result.date == "2024-11-07" and "Wednesday" in result.evidence  # reported the day after
+
+
+def test_editions_nothing_tells_apart_give_a_window_or_no_date() -> None:
+    two = parse_events(EDITIONS_TEXT.split("- id: union-summit-2024")[0])
+    result = extract_date("Leaders of the Testic states gathered in Bishkek for their summit.", events=two)
+    assert result.date == "2012-08-24" and result.precision == "year"  # the first, but the window spans both ...
+    assert result.date_range == ("2012-08-23", "2018-05-11") and "as likely: 2018-05-11" in result.evidence  # ... and says so
+    three = extract_date("Leaders of the Testic states gathered in Bishkek for their summit.", events=EDITIONS)
+    assert three.date is None  # three editions alike: no date
+
+
+def test_a_relative_year_of_alternative_editions_bounds_with_their_envelope() -> None:
+    text = "BISHKEK, 3 May 2019 (Agency) -- Trade grew after last year's Testic summit in Bishkek, the ministry said."
+    result = extract_date(text, events=EDITIONS)
+    assert (result.date, result.basis) == ("2019-05-03", "stated") and result.confidence >= 0.8
+    bounds = [c for c in result.candidates if c.kind == "relative-year"]
+    assert len(bounds) == 1 and (bounds[0].earliest, bounds[0].latest) == ("2013-01-01", "2025-12-31")
+
+
+def test_an_edition_dated_by_its_year_rules_out_the_other_editions() -> None:
+    # the year names one edition: the editions held there in other years are not readings of it
+    text = "Leaders met at the 2018 Testic summit, which was held in Bishkek."
+    result = extract_date(text, events=EDITIONS)
+    assert (result.date, result.basis) == ("2018-05-11", "event")
+    assert not any("2012-08-23" in c.evidence or "2024-11-06" in c.evidence for c in result.candidates)

@@ -45,12 +45,37 @@ def _scores(clues: list[Clue]) -> dict[int, float]:
     return raw
 
 
+UNDECIDED = 0.85  # alternatives scored within this ratio of the best one are not told apart
+APART_DAYS = 31  # ... when they are further apart than this
+RIVALS = 2  # more alternatives than this that the clues cannot tell apart give no date
+
+
+def _rivals(best: Scored, scored: list[Scored]) -> list[Scored]:
+    """The alternative readings of ``best``'s mention (another edition of a summit, say) that the other
+    clues do not tell from it: far from it in time, scored alike."""
+    if not best.clue.alt:
+        return []
+    return [s for s in scored if s.clue.alt == best.clue.alt and s is not best and abs((s.date - best.date).days) > APART_DAYS
+            and s.score >= UNDECIDED * best.score]
+
+
+def _undecided(scored: list[Scored]) -> set[str]:
+    """Alternative readings of which more than ``RIVALS`` score alike: none of them is a date."""
+    best: dict[str, Scored] = {}
+    for item in scored:
+        if item.clue.alt and (item.clue.alt not in best or item.score > best[item.clue.alt].score):
+            best[item.clue.alt] = item
+    return {alt for alt, top in best.items() if len(_rivals(top, scored)) + 1 > RIVALS}
+
+
 def resolve(clues: list[Clue]) -> Scored | None:
     points = [c for c in clues if c.is_point]
-    if not points:
-        return _range_only(clues)
     scores = _scores(clues)
     scored = [Scored(p, scores[id(p)]) for p in points]
+    undecided = _undecided(scored)
+    scored = [s for s in scored if s.clue.alt not in undecided]
+    if not scored:
+        return _range_only(clues)
     return max(scored, key=lambda s: (round(s.score, 6), -BASIS_RANK[s.clue.basis], s.clue.weight, -s.date.toordinal()))
 
 
@@ -96,8 +121,13 @@ PRECISION = ((7, "day"), (62, "month"))  # window widths (days) for each precisi
 
 def window(best: Scored, clues: list[Clue]) -> tuple[dt.date, dt.date]:
     """The days the evidence allows around the chosen day: its clue's own window, narrowed by the
-    strong bounds of other clues that the day keeps (a bound it breaks lost to it)."""
+    strong bounds of other clues that the day keeps (a bound it breaks lost to it), and widened to
+    an alternative reading the clues do not tell from it (the other edition of a summit)."""
     lo, hi = best.clue.window or (best.date, best.date)
+    scores = _scores(clues)
+    rivals = _rivals(best, [Scored(c, scores[id(c)]) for c in clues if c.is_point])
+    if rivals:
+        return min(lo, best.date, *(r.date for r in rivals)), max(hi, best.date, *(r.date for r in rivals))
     for bound in clues:
         if not bound.is_bound or bound.strength < STRONG_BOUND or bound.group == best.clue.group:
             continue
@@ -125,7 +155,10 @@ def result(best: Scored | None, clues: list[Clue]) -> DateResult:
     candidates.sort(key=lambda c: (c.date is None, -c.score, -c.weight, c.kind, c.date or "", c.evidence))
     if best is None:
         return DateResult(None, "unknown", None, 0.0, tuple(candidates))
-    evidence = _clip(best.clue.evidence + _supporting(best, clues))
+    rivals = _rivals(best, [Scored(c, scores[id(c)]) for c in clues if c.is_point])
+    alike = f"; as likely: {', '.join(sorted({r.date.isoformat() for r in rivals}))}" if rivals else ""
+    suffix = (alike + _supporting(best, clues))[:90]
+    evidence = _clip(best.clue.evidence, 200 - len(suffix)) + suffix
     confidence = round(max(0.05, min(0.99, best.score)), 2)
     first, last = window(best, clues)
     date_range = (first.isoformat(), last.isoformat()) if first < last else None

@@ -23,6 +23,7 @@ ANNIVERSARY_DAYS = 3  # an anniversary piece: within a few days of the anniversa
 ONE = dt.timedelta(days=1)
 YEAR = dt.timedelta(days=366)
 SHORT_EVENT_DAYS = 14  # longer events (wars, terms, expos) only bound the date
+ANY_YEAR_TOKEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,27 @@ def named_in(doc: Doc, calendar: Calendar) -> dict[Sentence, list[tuple[Event, r
     if key not in doc.cache:
         sentences = list(doc.article_sentences())
         among = calendar.cue_words_in("\n".join(s.text for s in sentences))
-        doc.cache[key] = {s: calendar.named_in(s.text, among) for s in sentences}
+        doc.cache[key] = {s: _other_editions_dropped(calendar.named_in(s.text, among), s.text) for s in sentences}
     return doc.cache[key]
+
+
+def _series(event: Event) -> set[str]:
+    """What names the event's series: the first regex of each of its cues (the organisation)."""
+    return {cue[0].pattern for cue in event.cues}
+
+
+def _other_editions_dropped(named: list[tuple[Event, re.Match[str]]], text: str) -> list[tuple[Event, re.Match[str]]]:
+    """A sentence that dates one edition of a series by its year ('the 2022 SCO summit in Samarkand,
+    held in Uzbekistan') names no edition of that series whose year it does not state."""
+    years = {int(found.group()) for found in ANY_YEAR_TOKEN.finditer(text)}
+    if not years or len(named) < 2:
+        return named
+
+    def dated(event: Event) -> bool:
+        return event.start.year in years or (event.end is not None and event.end.year in years)
+
+    by_year = [e for e, _ in named if dated(e)]
+    return [(e, m) for e, m in named if dated(e) or not any(d.kind == e.kind and _series(d) & _series(e) for d in by_year)]
 
 
 def _mentions(doc: Doc, calendar: Calendar) -> list[list[Mention]]:
@@ -132,7 +152,32 @@ def _year_bounds(mention: Mention, qualifier: str | None, quote: str) -> list[Cl
                  lo=first, hi=last, strength=0.5, group=f"year:{mention.sentence.line}:{mention.event.id}")]
 
 
-def event_clues(doc: Doc, calendar: Calendar) -> tuple[list[Clue], list[tuple[Event, float]]]:
+Anchor = tuple[Event, float, str]  # an event the article reports, the weight of that reading, its alternatives' key
+
+
+def _merged_bounds(bounds: list[Clue], readings: int) -> list[Clue]:
+    """The bounds that the readings of one sentence set each through its own event: as they are when
+    there is one reading; when several events are alternatives, for each kind of bound that every
+    reading sets, the envelope true of all of them (weaker: the others' bounds may be the true ones)."""
+    if readings <= 1:
+        return bounds
+    merged = []
+    for kind in dict.fromkeys(c.kind for c in bounds):
+        same = [c for c in bounds if c.kind == kind]
+        if len(same) < readings:
+            continue  # a reading without this bound: nothing is true of all of them
+        los, his = [c.lo for c in same], [c.hi for c in same]
+        lo = min(d for d in los if d) if all(los) else None
+        hi = max(d for d in his if d) if all(his) else None
+        if lo is None and hi is None:
+            continue
+        first = same[0]
+        merged.append(replace(first, evidence=f"{first.evidence} (or {readings - 1} other reading(s)): between them", lo=lo, hi=hi,
+                              strength=max(c.strength for c in same) / readings**0.5, group=f"{first.group}:merged"))
+    return merged
+
+
+def event_clues(doc: Doc, calendar: Calendar) -> tuple[list[Clue], list[Anchor]]:
     """Bounds (and, when reported as current or recent, points) from calendar events; and the anchors."""
     sentences = _mentions(doc, calendar)
     counts: dict[str, int] = {}
@@ -140,7 +185,7 @@ def event_clues(doc: Doc, calendar: Calendar) -> tuple[list[Clue], list[tuple[Ev
         for mention in group:
             counts[mention.event.id] = counts.get(mention.event.id, 0) + 1
     clues: list[Clue] = []
-    anchors: dict[str, tuple[Event, float]] = {}
+    anchors: dict[str, Anchor] = {}
     newest = newest_year(doc)
     for group in sentences:
         short = [m for m in group if _is_short(m.event)]
@@ -149,14 +194,16 @@ def event_clues(doc: Doc, calendar: Calendar) -> tuple[list[Clue], list[tuple[Ev
                 first = subset[0]
                 clues.append(_envelope_bound(subset, tense_at(first.sentence.text, first.at), qualifier_at(first.sentence.text, first.at)))
         alt = f"alt:{group[0].sentence.line}:{group[0].sentence.index}" if len(short) > 1 else ""
+        own_bounds: list[Clue] = []  # bounds each reading of the sentence sets through its event
         for mention in group:
             text, event = mention.sentence.text, mention.event
             tense, qualifier = tense_at(text, mention.at), qualifier_at(text, mention.at)
             quote = excerpt(text, mention.at, mention.at + 40, 100)
-            clues += _year_bounds(mention, qualifier, quote)
+            own_bounds += _year_bounds(mention, qualifier, quote)
             anniversary = _anniversary(mention, quote)
             if anniversary:
-                clues += [replace(c, weight=c.weight * mention.fit, alt=alt) if c.is_point else c for c in anniversary]
+                clues += [replace(c, weight=c.weight * mention.fit, alt=alt) for c in anniversary if c.is_point]
+                own_bounds += [c for c in anniversary if not c.is_point]
                 continue
             if not _is_short(event) or event.kind == "founding":
                 continue
@@ -174,8 +221,9 @@ def event_clues(doc: Doc, calendar: Calendar) -> tuple[list[Clue], list[tuple[Ev
             weight *= mention.fit
             clues.append(Clue("event", "event", f"'{quote}' -> {event.name} ({event.span()}), {how}", day, weight, group=key, alt=alt, window=allowed))
             share = weight / max(1, len(short))
-            if share > anchors.get(event.id, (event, 0.0))[1]:
-                anchors[event.id] = (event, share)
+            if share > anchors.get(event.id, (event, 0.0, alt))[1]:
+                anchors[event.id] = (event, share, alt)
+        clues += _merged_bounds(own_bounds, len(group))
     return clues, sorted(anchors.values(), key=lambda a: -a[1])
 
 
@@ -248,21 +296,25 @@ def _counted_from(event: Event, text: str, at: int) -> tuple[dt.date, float, str
     return (day, 0.35, f"{count} {match.group('unit').lower()} {' '.join(rel.lower().split())}", 0) if day else None
 
 
-def weekday_clues(doc: Doc, anchors: list[tuple[Event, float]], calendar: Calendar) -> list[Clue]:
-    """'On Friday, Xi met ...': the Friday of the article's event (in its sentence, else the main one);
-    'the Kremlin said on Tuesday that Putin would attend ...': the Tuesday of the report."""
+def weekday_clues(doc: Doc, anchors: list[Anchor], calendar: Calendar) -> list[Clue]:
+    """'On Friday, Xi met ...': the Friday of the article's event (in its sentence, else the main one,
+    or each of its alternative readings, which the weekday may tell apart); 'the Kremlin said on Tuesday
+    that Putin would attend ...': the Tuesday of the report."""
     clues: list[Clue] = []
+    main = [(e, w, -1) for e, w, alt in anchors if (e, w, alt) == anchors[0] or (alt and alt == anchors[0][2])] if anchors else []
     for sentence in doc.article_sentences():
         for match in WEEKDAY_MENTION.finditer(sentence.text):
             own = [(e, 1.0, m.start()) for e, m in named_in(doc, calendar)[sentence] if e.end is not None and (e.days or 99) <= 7]
-            for event, anchor_weight, at in (own or [(e, w, -1) for e, w in anchors[:1]]):
+            readings = own or main
+            alt = f"weekday-alt:{sentence.line}:{match.start()}" if len(readings) > 1 else ""
+            for event, anchor_weight, at in readings:
                 weight = min(1.0, anchor_weight * 2)
                 if at >= 0 and _reporting_day(sentence.text, match.start()):
                     clue = _report_weekday_clue(sentence, match, event, weight, tense_at(sentence.text, at))
                 else:
                     clue = _weekday_clue(sentence, match, event, weight)
                 if clue:
-                    clues.append(clue)
+                    clues.append(replace(clue, alt=alt))
     return clues
 
 
