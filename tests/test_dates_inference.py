@@ -203,3 +203,34 @@ def test_an_edition_dated_by_its_year_rules_out_the_other_editions() -> None:
     result = extract_date(text, events=EDITIONS)
     assert (result.date, result.basis) == ("2018-05-11", "event")
     assert not any("2012-08-23" in c.evidence or "2024-11-06" in c.evidence for c in result.candidates)
+
+
+# --- anniversaries in the region's languages: the number before the event (Russian) or after it ------
+
+NEUTRALITY = parse_events("""\
+- id: testland-neutrality-1995
+  name: Testland's neutrality recognised
+  kind: founding
+  place: Testville, Ruritania
+  url: https://example.org/event
+  start: 1995-12-12
+  cues: [['нейтралитет|neutrality|betaraflig', 'Тестланд|Testland']]
+""")
+
+
+@pytest.mark.parametrize(
+    ("text", "anniversary"),
+    [
+        ("В столице прошло заседание Совета старейшин, посвящённое 20-летию обретения Тестландом статуса нейтралитета.", "2015-12-12"),
+        ("Президент поздравил народ с 30-летием нейтралитета Тестланда.", "2025-12-12"),
+        ("Poytaxtda Testland betarafligining 25 yilligi keng nishonlandi.", "2020-12-12"),
+    ],
+)
+def test_an_anniversary_numbered_in_the_region_s_languages(text: str, anniversary: str) -> None:
+    result = extract_date(text, events=NEUTRALITY)
+    assert result.basis == "derived" and result.date == anniversary and "anniversary" in result.evidence
+
+
+def test_a_number_that_is_no_anniversary_counts_nothing() -> None:
+    result = extract_date("Тестланд и 20 стран обсудили статус нейтралитета.", events=NEUTRALITY)
+    assert not any(c.kind == "anniversary" for c in result.candidates)
