@@ -269,3 +269,16 @@ def test_phrase_index_keeps_every_event_whose_title_phrase_occurs(large_calendar
         if any(r.search(text) for r in (*event.since_start, *event.since_end, *event.until_end)):
             assert event in large_calendar.with_phrases_in(text), event.id
     assert len(large_calendar.with_phrases_in("No titles here.")) < 5
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_id"),
+    [
+        ("В Ашхабаде отметили 30-летие нейтралитета Туркменистана.", "turkmenistan-neutrality-1995"),
+        ("O‘zbekiston mustaqilligining 30 yilligi keng nishonlandi.", "uzbekistan-independence-1991"),
+        ("Тәуелсіздіктің 30 жылдығы: Қазақстан мерекені атап өтті.", "kazakhstan-independence-1991"),
+        ("Таджикистан отмечает День независимости.", "tajikistan-independence-1991"),
+    ],
+)
+def test_founding_events_are_named_in_the_region_s_languages(calendar: Calendar, sentence: str, event_id: str) -> None:
+    assert event_id in {event.id for event, _ in calendar.named_in(sentence)}
