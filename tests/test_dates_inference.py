@@ -234,3 +234,13 @@ def test_an_anniversary_numbered_in_the_region_s_languages(text: str, anniversar
 def test_a_number_that_is_no_anniversary_counts_nothing() -> None:
     result = extract_date("Тестланд и 20 стран обсудили статус нейтралитета.", events=NEUTRALITY)
     assert not any(c.kind == "anniversary" for c in result.candidates)
+
+
+# --- an event placed by its bare year is history --------------------------------------------------
+
+def test_an_event_placed_by_its_bare_year_gives_no_day() -> None:
+    text = "Such ceremonies, like the launch of the pipeline's Testland section in 2018, drew crowds."
+    result = extract_date(text, events=CALENDAR)
+    assert not any(c.kind == "event" and c.date for c in result.candidates)  # only a bound: written in or after 2018
+    news = extract_date("Such ceremonies, like the launch of the pipeline's Testland section, drew crowds.", events=CALENDAR)
+    assert any(c.kind == "event" and c.date == "2018-02-24" for c in news.candidates)  # without the year: news of it

@@ -139,6 +139,13 @@ def _envelope_bound(group: list[Mention], tense: str | None, qualifier: str | No
     return Clue("event", "event", f"'{quote}' -> {names} ({spans}) has begun: published on or after", lo=min(starts), strength=strength, group=key)
 
 
+def _dated_by_its_year_alone(text: str, event: Event) -> bool:
+    """The sentence places the event by its bare year ('such as Osh in 2010', 'the unrest of January
+    2022' is not bare): a writer reporting it within days would give the day or say 'last week'."""
+    years = "|".join(sorted({str(event.start.year), str((event.end or event.start).year)}))
+    return re.search(rf"\b(?:in|of|since|during)\s+(?:early\s+|late\s+|mid-?)?(?:{years})(?!\s*[-–/]?\d)", text, re.IGNORECASE) is not None
+
+
 def _year_bounds(mention: Mention, qualifier: str | None, quote: str) -> list[Clue]:
     shift = {"last-year": 1, "this-year": 0, "next-year": -1, "two-years-ago": 2}.get(qualifier or "")
     if shift is None:
@@ -213,6 +220,8 @@ def event_clues(doc: Doc, calendar: Calendar) -> tuple[list[Clue], list[Anchor]]
                 continue
             if event.end is not None and event.end.year < newest and tense in ("past", None) and qualifier not in ("yesterday", "last-week", "this-week"):
                 continue  # the article speaks of later years: a past event in it is background
+            if _dated_by_its_year_alone(text, event):
+                continue  # 'Osh in 2010': history, not the news of the day
             estimate = _event_estimate(event, tense, qualifier)
             if estimate is None:
                 continue
