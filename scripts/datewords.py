@@ -44,3 +44,5 @@ YEAR_WORDS: tuple[str, ...] = tuple(str(word) for word in _DATA["year_words"])
 MONTH_ENDINGS: tuple[str, ...] = tuple(str(word) for word in _DATA["month_endings"])
 ANNIVERSARY_WORDS_BEFORE: tuple[str, ...] = tuple(str(word) for word in _DATA["anniversary_words"]["before_event"])
 ANNIVERSARY_WORDS_AFTER: tuple[str, ...] = tuple(str(word) for word in _DATA["anniversary_words"]["after_event"])
+TENSE_WORDS: dict[str, tuple[str, ...]] = {tense: tuple(str(w) for w in found) for tense, found in _DATA["tense_words"].items()}
+RELATIVE_WORDS: dict[str, tuple[str, ...]] = {name: tuple(str(w) for w in found) for name, found in _DATA["relative_words"].items()}

@@ -7,7 +7,7 @@ import pytest
 
 from scripts.events import parse_events
 from scripts.extract.dates import extract_date
-from scripts.extract.dates.tense import tense_at
+from scripts.extract.dates.tense import qualifier_at, tense_at
 
 CALENDAR = parse_events("""\
 - id: alpha-presidency
@@ -234,6 +234,41 @@ def test_an_anniversary_numbered_in_the_region_s_languages(text: str, anniversar
 def test_a_number_that_is_no_anniversary_counts_nothing() -> None:
     result = extract_date("Тестланд и 20 стран обсудили статус нейтралитета.", events=NEUTRALITY)
     assert not any(c.kind == "anniversary" for c in result.candidates)
+
+
+# --- the tense and relative time words of the region's languages ------------------------------------
+
+@pytest.mark.parametrize(
+    ("sentence", "date_word", "expected"),
+    [
+        ("Заседание Совета глав государств состоится 21 июля в Чолпон-Ате.", "21 июля", "future"),
+        ("Форум прошёл 12 декабря в Ашхабаде.", "12 декабря", "past"),
+        ("Президент вернулся на родину 18 декабря.", "18 декабря", "past"),
+        ("21-iyul kuni Cho‘lponotada Maslahat uchrashuvi bo‘lib o‘tadi.", "21-iyul", "future"),
+        ("Материал канала о финале 5 мая.", "5 мая", None),  # nouns in -ал are no verbs
+    ],
+)
+def test_the_tense_of_a_date_in_the_region_s_languages(sentence: str, date_word: str, expected: str | None) -> None:
+    assert tense_at(sentence, sentence.index(date_word)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("В прошлом году саммит прошёл в столице.", "last-year"),
+        ("Вчера саммит прошёл в столице.", "yesterday"),
+        ("Saммит bugun poytaxtda bo‘lib o‘tmoqda.", "today"),
+        ("Саммит прошёл в столице.", None),
+    ],
+)
+def test_relative_time_words_of_the_region_s_languages(sentence: str, qualifier: str | None) -> None:
+    assert qualifier_at(sentence, sentence.index("аммит") if "аммит" in sentence else 0) == qualifier
+
+
+def test_a_date_still_to_come_in_russian_only_bounds_the_publication() -> None:
+    result = extract_date("Итоговое заседание форума состоится 21 июля 2022 года в Чолпон-Ате.", events=CALENDAR)
+    bounds = [c for c in result.candidates if c.kind == "date-mention" and c.latest == "2022-07-21"]
+    assert bounds and result.date != "2022-07-22"  # published before it, not the day after
 
 
 # --- an event placed by its bare year is history --------------------------------------------------

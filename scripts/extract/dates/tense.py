@@ -5,31 +5,39 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...datewords import RELATIVE_WORDS, TENSE_WORDS
 from ...wordlists import words
+
+
+def _region(name: str, table: dict[str, tuple[str, ...]] = TENSE_WORDS) -> str:
+    """'|' and the region's words for ``name`` (datewords.yaml), to join an English alternation."""
+    found = table.get(name, ())
+    return "|" + "|".join(found) if found else ""
+
 
 FUTURE_RE = re.compile(
     r"\b((?:will|shall|won't)(?: not)?(?: be)?(?: [a-z]+ed\b| [a-z]+)?|(?:is|are) (?:scheduled|expected|set|due|planned|slated|going|poised) to|(?:is|are) (?:due|scheduled|slated|planned|set) (?:on|for|in)|(?:is|are) to (?:be|take|hold|host|meet|visit|attend|sign)"
     r"|to be held|to take place|upcoming|forthcoming|ahead of|in the run-up to|on the eve of|plans? to|intends? to|preparations? for"
     r"|would(?: not)? (?:be held|take place|take part|participate|host|hold|visit|attend|meet|bring|travel|arrive|sign|open|pay|go|come|discuss)"
-    r"|next (?:week|month|year)|later this (?:week|month|year)|tomorrow)\b",
+    r"|next (?:week|month|year)|later this (?:week|month|year)|tomorrow" + _region("future") + r")\b",
     re.IGNORECASE,
 )
 PRESENT_RE = re.compile(
     r"\b((?:is|are) (?:currently |now )?(?:being held|taking place|under ?way|holding|hosting|meeting|attending|participating|visiting|in progress|going on|ongoing|gathering)"
     r"|currently|today|this morning|tonight|right now|kicks? off|opens? today|is held|are held|arrives|(?:is|are) (?:on|paying) (?:an? )?(?:\w+ )?visit"
-    r"|continues|continue|(?:is|are) continuing|goes on|persists|rages|(?:is|are) raging)\b",
+    r"|continues|continue|(?:is|are) continuing|goes on|persists|rages|(?:is|are) raging" + _region("present") + r")\b",
     re.IGNORECASE,
 )
 PAST_RE = re.compile(
     r"\b((?:was|were|had been|has been|have been) (?:\w+ )?(?:held|hosted|convened|organi[sz]ed|signed|concluded|adopted|attended|elected|killed|announced)"
     r"|took place|held|met|said|signed|attended|visited|ended|concluded|following|after|last (?:week|month|year)|yesterday|recent(?:ly)?"
-    r"|earlier|ago|has|have|had|was|were|did|became|won|rose|grew|fell|made|took|gave|went|came|saw|got|led|left|paid|sent|spent|built|sold|told|brought|bought|lost|began|spoke|wrote|knew|broke)\b",
+    r"|earlier|ago|has|have|had|was|were|did|became|won|rose|grew|fell|made|took|gave|went|came|saw|got|led|left|paid|sent|spent|built|sold|told|brought|bought|lost|began|spoke|wrote|knew|broke" + _region("past") + r")\b",
     re.IGNORECASE,
 )
 # A regular past tense ('reached', 'discussed'): used only when a sentence has no clearer marker,
 # since many -ed words are adjectives ('unprecedented', 'so-called', 'landlocked').
 REGULAR_PAST_RE = re.compile(
-    r"\b(?!(?:need|based|related|called|named|united|limited|detailed|advanced|expected|scheduled|planned|supposed|used|unprecedented|landlocked|armed|concerned|interested|involved|alleged|proposed|so-called)\b)[a-z]{3,}ed\b",
+    r"\b(?!(?:need|based|related|called|named|united|limited|detailed|advanced|expected|scheduled|planned|supposed|used|unprecedented|landlocked|armed|concerned|interested|involved|alleged|proposed|so-called)\b)[a-z]{3,}ed\b" + _region("past_regular") + r"\b",
     re.IGNORECASE,
 )
 _TENSES = (("future", FUTURE_RE), ("present", PRESENT_RE), ("past", PAST_RE))
@@ -66,16 +74,16 @@ def speech_verbs() -> frozenset[str]:
 
 
 QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("today", re.compile(r"\b(today|this morning|tonight|currently|right now|is (?:currently )?being held|(?:is|are) (?:currently )?taking place|under ?way)\b", re.I)),
-    ("yesterday", re.compile(r"\byesterday\b", re.I)),
-    ("tomorrow", re.compile(r"\btomorrow\b", re.I)),
-    ("this-week", re.compile(r"\bthis week\b", re.I)),
-    ("last-week", re.compile(r"\blast week\b", re.I)),
-    ("next-week", re.compile(r"\bnext week\b", re.I)),
-    ("recent", re.compile(r"\b(recent(?:ly)?|the other day|just (?:ended|concluded|wrapped up))\b", re.I)),
-    ("last-year", re.compile(r"\b(last year|a year ago)\b", re.I)),
-    ("this-year", re.compile(r"\bthis year\b", re.I)),
-    ("next-year", re.compile(r"\bnext year\b", re.I)),
+    ("today", re.compile(r"\b(today|this morning|tonight|currently|right now|is (?:currently )?being held|(?:is|are) (?:currently )?taking place|under ?way" + _region("today", RELATIVE_WORDS) + r")\b", re.I)),
+    ("yesterday", re.compile(r"\b(yesterday" + _region("yesterday", RELATIVE_WORDS) + r")\b", re.I)),
+    ("tomorrow", re.compile(r"\b(tomorrow" + _region("tomorrow", RELATIVE_WORDS) + r")\b", re.I)),
+    ("this-week", re.compile(r"\b(this week" + _region("this-week", RELATIVE_WORDS) + r")\b", re.I)),
+    ("last-week", re.compile(r"\b(last week" + _region("last-week", RELATIVE_WORDS) + r")\b", re.I)),
+    ("next-week", re.compile(r"\b(next week" + _region("next-week", RELATIVE_WORDS) + r")\b", re.I)),
+    ("recent", re.compile(r"\b(recent(?:ly)?|the other day|just (?:ended|concluded|wrapped up)" + _region("recent", RELATIVE_WORDS) + r")\b", re.I)),
+    ("last-year", re.compile(r"\b(last year|a year ago" + _region("last-year", RELATIVE_WORDS) + r")\b", re.I)),
+    ("this-year", re.compile(r"\b(this year" + _region("this-year", RELATIVE_WORDS) + r")\b", re.I)),
+    ("next-year", re.compile(r"\b(next year" + _region("next-year", RELATIVE_WORDS) + r")\b", re.I)),
     ("two-years-ago", re.compile(r"\b(the year before last|two years ago|the previous year|the year before)\b", re.I)),
 )
 
