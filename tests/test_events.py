@@ -282,3 +282,24 @@ def test_phrase_index_keeps_every_event_whose_title_phrase_occurs(large_calendar
 )
 def test_founding_events_are_named_in_the_region_s_languages(calendar: Calendar, sentence: str, event_id: str) -> None:
     assert event_id in {event.id for event, _ in calendar.named_in(sentence)}
+
+
+def test_a_border_treaty_needs_both_countries_and_a_treaty_on_the_border(calendar: Calendar) -> None:
+    treaty = "kyrgyz-tajik-border-treaty-2025"
+    assert treaty in {e.id for e, _ in calendar.named_in("Kyrgyzstan and Tajikistan signed a treaty on the state border in Bishkek.")}
+    unrelated = "When I said we are ready to sign an agreement with the EU, I was told it has no common border with Kyrgyzstan."
+    assert treaty not in {e.id for e, _ in calendar.named_in(unrelated)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "editions"),
+    [
+        ("21-iyul kuni Cho‘lponotada Markaziy Osiyo davlatlari rahbarlarining Maslahat uchrashuvi bo‘lib o‘tadi.", {"central-asia-consultative-meeting-2022"}),
+        ("В Душанбе прошла Консультативная встреча глав государств Центральной Азии.", {"central-asia-consultative-meeting-2023"}),
+        ("The Consultative Meeting in Astana gathered the five presidents.", {"central-asia-consultative-meeting-2018", "central-asia-consultative-meeting-2024"}),
+        ("Azerbaijan seeks to join the region's Consultative Meeting format, as agreed in November.", set()),
+    ],
+)
+def test_consultative_meetings_are_named_by_place_or_year_in_the_region_s_languages(calendar: Calendar, sentence: str, editions: set[str]) -> None:
+    named = {e.id for e, _ in calendar.named_in(sentence) if e.id.startswith("central-asia-consultative")}
+    assert named == editions
