@@ -211,28 +211,35 @@ def test_word_index_finds_what_a_full_scan_finds():
 def test_word_keys_spell_out_leading_groups_and_give_up_on_what_they_cannot_read():
     from scripts.extract.stance_voice import word_keys
 
-    assert word_keys("invade[sd]?") == {"inv"}
-    assert word_keys("(?:more )?serious consequences") == {"mor", "ser"}
-    assert word_keys("esteemed|(?:highly )?respected") == {"est", "hig", "res"}
-    assert word_keys("no prospects") == {"no"}
-    assert word_keys("don't care") == {"don"}
-    assert word_keys("fm") is None  # 'fm' or 'fmx'? too short to say
-    assert word_keys(r"\w+ aggression") is None
-    assert word_keys("(?:a|b)+ war") is None
+    def keys(body: str) -> frozenset[str] | None:
+        return word_keys(rf"(?<![\w-])(?:{body})(?![\w-])")
+
+    assert keys("invade[sd]?") == {"inv"}
+    assert keys("(?:more )?serious consequences") == {"mor", "ser"}
+    assert keys("esteemed|(?:highly )?respected") == {"est", "hig", "res"}
+    assert keys("no prospects") == {"no"}
+    assert keys("don't care") == {"don"}
+    assert keys("(?:i)|(?:we)|(?:our)") == {"i", "we", "our"}  # whole words: the lookahead ends them
+    assert keys("fm.") is None  # 'fm' or 'fmx'? too short to say
+    assert keys(r"\w+ aggression") is None
+    assert keys("(?:a|b)+ war") is None
+    assert word_keys("aggression") is None  # no lookbehind: a match may start inside a word
+    assert word_keys(r"(?<![\w-])chaos|chaotic") is None  # the lookbehind binds only 'chaos'
 
 
-def test_word_index_alternation_finds_what_one_alternating_pattern_finds():
+def test_word_index_finds_what_one_alternating_pattern_finds():
     import re
 
     from scripts.extract.stance_voice import WordIndex
 
     words = ["said", "said on", "stated", "ex", "(?:is|was) convinced"]
-    ordered = sorted(words, key=len, reverse=True)
-    alternating = re.compile(rf"(?<![\w-])(?:{'|'.join(f'(?:{w})' for w in ordered)})(?![\w-])", re.IGNORECASE)
-    index = WordIndex((w, re.compile(rf"(?<![\w-])(?:{w})(?![\w-])", re.IGNORECASE), w) for w in ordered)
+    alternating = re.compile(
+        rf"(?<![\w-])(?:{'|'.join(f'(?:{w})' for w in sorted(words, key=len, reverse=True))})(?![\w-])", re.IGNORECASE
+    )
     text = "He said on Monday, she said; 'stated' ex-ex, was convinced it SAID on-line ex ex said on"
     expected = [m.span() for m in alternating.finditer(text)]
-    assert len(expected) > 5 and [m.span() for m, _ in index.alternation(text)] == expected
+    assert len(expected) > 5 and [m.span() for m, _ in WordIndex([(alternating, None)]).finditer(text)] == expected
+    assert WordIndex([(alternating, None)]).found_in("it was convinced") and not WordIndex([(alternating, None)]).found_in("unsaid")
 
 
 def test_word_at_finds_whole_words_only():
@@ -430,3 +437,10 @@ def test_no_pronoun_stands_for_an_actor_when_it_is_expletive_or_the_doer_is_name
     for s in ss[1:]:
         antecedent = sentence_subject(ss[0].text, by_sentence.get(0, []))
         assert "Kazakhstan" not in score_sentence(s, by_sentence.get(s.index, []), antecedent=antecedent)
+
+
+def test_every_alternative_of_a_cue_is_a_whole_word():
+    from scripts.extract.stance import cue_index
+
+    cues = [m.group() for m, _ in cue_index().finditer("Hisham, the national leaders, unwise chaotically: a sham, chaos, wisdom.")]
+    assert cues == ["sham", "chaos", "wisdom"]

@@ -100,7 +100,7 @@ def lexicon() -> tuple[Cue, ...]:
     for polarity, sign in (("critical", -1.0), ("supportive", 1.0)):
         for kind, entries in data[polarity].items():
             for text, weight in entries.items():
-                pattern = re.compile(rf"(?<![\w-]){text}(?![\w-])", re.IGNORECASE)
+                pattern = re.compile(rf"(?<![\w-])(?:{text})(?![\w-])", re.IGNORECASE)  # whole words
                 cues.append(Cue(pattern, sign * float(weight), kind, text))
     return tuple(cues)
 
@@ -108,7 +108,7 @@ def lexicon() -> tuple[Cue, ...]:
 @lru_cache(maxsize=1)
 def cue_index() -> WordIndex[Cue]:
     """The lexicon indexed by the word starts each cue needs, so a sentence is searched only for cues it may hold."""
-    return WordIndex((cue.text, cue.pattern, cue) for cue in lexicon())
+    return WordIndex((cue.pattern, cue) for cue in lexicon())
 
 
 def _words(items: Sequence[str]) -> str:

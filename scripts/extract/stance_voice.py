@@ -34,33 +34,41 @@ from ..textutil import Sentence
 from ..wordlists import words
 from .entities import Mention
 
-_LITERAL_START = re.compile(r"[a-z'’ -]+")
-_WORD_RUN = re.compile(r"\w+")
-_BOUNDED = ("(?<!\\w)", "(?<![\\w-])")  # lookbehinds that make a pattern start where a run of word characters starts
+_LITERAL_START = re.compile(r"[a-z'’ -]+", re.IGNORECASE)
+_WORD_START = re.compile(r"(?<!\w)\w{1,3}")  # the first three letters of a run of word characters
+# Lookbehinds that make a pattern start where a run of word characters starts, and lookaheads that end a word.
+_BOUNDED = ("(?<!\\w)", "(?<![\\w-])", "(?<![\\w'’-])")
+_WORD_END = ("(?!\\w)", "(?![\\w")
 _FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})  # letters IGNORECASE matches to a-z
-MAX_EXPANSIONS = 64
+MAX_EXPANSIONS = 1000  # spelled-out alternatives of one pattern, beyond which it is searched for everywhere
 
 
 def word_keys(pattern: str) -> frozenset[str] | None:
-    """The first letters (up to 3, lower case) the word a match of ``pattern`` starts with may have, or None if unknown.
+    """The first letters (up to 3, lower case) of the word where a match of ``pattern`` starts, or None if unknown.
 
-    Most cues and verbs start with a literal word ('aggression', 'invade[sd]?', '(?:well|clearly) aware'),
-    so a text without a word starting 'agg', 'inv', 'wel' or 'cle' need not be searched for them.
+    Only a pattern that starts with a lookbehind forbidding a word character before it ('(?<![\\w-])aggression')
+    has them: most cues and verbs then start with a literal word ('aggression', 'invade[sd]?',
+    '(?:well|clearly) aware'), so a text without a word starting 'agg', 'inv', 'wel' or 'cle' holds no match.
     """
-    alternatives = _leading_expansions(pattern.lower())
+    bound = next((b for b in _BOUNDED if pattern.startswith(b)), None)
+    if bound is None or len(_top_level_alternatives(pattern)) > 1:
+        return None  # no lookbehind, or one that binds only the first alternative
+    alternatives = _leading_expansions(pattern[len(bound) :])
     if alternatives is None:
         return None
     keys = set()
     for alternative in alternatives:
         run = _LITERAL_START.match(alternative)
         literal = run.group() if run else ""
-        if literal and alternative[len(literal) : len(literal) + 1] in ("?", "*", "{"):
+        after = alternative[len(literal) :]
+        if literal and after[:1] in ("?", "*", "{"):
             literal = literal[:-1]  # 'invade[sd]?' needs 'invade'; 'arrogan(?:t|ce)' needs 'arrogan'
         first_word = re.split(r"[ '’-]", literal)[0]
-        whole_word = len(first_word) < len(literal)  # ended by a space, hyphen or apostrophe, not by a metacharacter
+        # ended by a space, hyphen or apostrophe, or by a lookahead that ends a word, not by a metacharacter
+        whole_word = len(first_word) < len(literal) or (first_word == literal and after.startswith(_WORD_END))
         if not first_word or (len(first_word) < 3 and not whole_word):
             return None
-        keys.add(first_word[:3])
+        keys.add(first_word[:3].lower())
     return frozenset(keys)
 
 
@@ -137,13 +145,13 @@ def _top_level_alternatives(pattern: str) -> list[str]:
     return parts
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=4096)  # an article's sentences are read for their voice, then for their cues
 def word_positions(text: str) -> dict[str, list[int]]:
     """Where each run of word characters of ``text`` starts ('ex-head' has 'ex' and 'head', “'dead'” has 'dead'),
     by its first three letters in lower case."""
     positions: dict[str, list[int]] = defaultdict(list)
-    for match in _WORD_RUN.finditer(text):
-        positions[match.group()[:3].translate(_FOLD).lower()].append(match.start())
+    for match in _WORD_START.finditer(text.translate(_FOLD).lower()):  # folded, every letter stays one letter
+        positions[match.group()].append(match.start())
     return dict(positions)
 
 
@@ -152,7 +160,7 @@ _Found = tuple[int, int, re.Match[str], T]  # (start, pattern order, match, item
 
 
 class WordIndex(Generic[T]):
-    """Patterns, each with an item, indexed by the word starts they need (:func:`word_keys`).
+    """Patterns, each with an item, indexed by the word starts their matches need (:func:`word_keys`).
 
     A pattern that starts with a lookbehind forbidding a word character before it ('(?<![\\w-])aggression')
     can only match where a run of word characters starts, so it is tried there (an anchored match) and
@@ -160,11 +168,11 @@ class WordIndex(Generic[T]):
     Other patterns are searched for everywhere. The results are exactly those of ``re``.
     """
 
-    def __init__(self, entries: Iterable[tuple[str, re.Pattern[str], T]]) -> None:
+    def __init__(self, entries: Iterable[tuple[re.Pattern[str], T]]) -> None:
         self._by_key: dict[str, list[tuple[int, re.Pattern[str], T]]] = defaultdict(list)
         self._always: list[tuple[int, re.Pattern[str], T]] = []
-        for order, (source, pattern, item) in enumerate(entries):
-            keys = word_keys(source) if pattern.pattern.startswith(_BOUNDED) else None
+        for order, (pattern, item) in enumerate(entries):
+            keys = word_keys(pattern.pattern)
             if keys is None:
                 self._always.append((order, pattern, item))
             for key in keys or ():
@@ -173,9 +181,10 @@ class WordIndex(Generic[T]):
     def _anchored(self, text: str) -> list[_Found[T]]:
         """Every match of an indexed pattern at a word start of ``text`` whose first letters are one of its keys."""
         found = []
-        for key, starts in word_positions(text).items():
-            for order, pattern, item in self._by_key.get(key, ()):
-                for start in starts:
+        positions = word_positions(text)
+        for key in positions.keys() & self._by_key.keys():
+            for order, pattern, item in self._by_key[key]:
+                for start in positions[key]:
                     match = pattern.match(text, start)
                     if match:
                         found.append((start, order, match, item))
@@ -191,21 +200,9 @@ class WordIndex(Generic[T]):
                 ends[order] = max(match.end(), start + 1)
         return [(f[2], f[3]) for f in sorted(found, key=lambda f: (f[0], f[1]))]
 
-    def alternation(self, text: str) -> list[tuple[re.Match[str], T]]:
-        """What the finditer of one pattern alternating all the patterns, in their order, finds in ``text``:
-        the leftmost match, the first pattern's at one place, then on after its end."""
-        found = self._anchored(text)
-        for order, pattern, item in self._always:
-            match = pattern.search(text)
-            while match:
-                found.append((match.start(), order, match, item))
-                match = pattern.search(text, match.start() + 1)
-        matches, position = [], 0
-        for start, _, match, item in sorted(found, key=lambda f: (f[0], f[1])):
-            if start >= position:
-                matches.append((match, item))
-                position = max(match.end(), start + 1)
-        return matches
+    def found_in(self, text: str) -> bool:
+        """True when one of the patterns matches somewhere in ``text``."""
+        return bool(self._anchored(text)) or any(pattern.search(text) for _, pattern, _ in self._always)
 
 
 def _is_word_char(char: str) -> bool:
@@ -225,40 +222,35 @@ def word_at(haystack: str, needle: str) -> list[int]:
 
 VOICE_PATH = Path(__file__).with_name("stance_voice.yaml")
 OPENING = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"'}
+_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(set(OPENING) | set(OPENING.values())))) + "]")
 _WORD = re.compile(r"[\w'’-]+")
 _PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they|it|who|which|this)\s+(?:has\s+|had\s+|have\s+|also\s+|then\s+)*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class VoiceData:
-    attribution: WordIndex[None]  # verbs and phrases that attribute words to a speaker, phrases first
+    attribution: WordIndex[None]  # a verb or phrase that attributes words to a speaker
     noun_like: WordIndex[None]  # speech verbs that attribute only after a pronoun
     roles: tuple[tuple[str, WordIndex[None]], ...]  # (kind, role words) pairs
     former: re.Pattern[str]
-    first_person: re.Pattern[str]
+    first_person: WordIndex[None]
     speaker_label: re.Pattern[str]
     topic: re.Pattern[str]
     topic_window: int
     weights: Mapping[str, float]
     zone_weights: Mapping[str, float]
     hedge: re.Pattern[str]
+    hedges: WordIndex[None]  # the same, to find in whole sentences
     hedge_factor: float
     short_quote_words: int
 
 
-def _longest_first(items: Iterable[str]) -> list[str]:
-    return sorted(items, key=len, reverse=True)
-
-
 def _alternation(items: Sequence[str]) -> str:
-    return "|".join(f"(?:{item})" for item in _longest_first(items))
+    return "|".join(f"(?:{item})" for item in sorted(items, key=len, reverse=True))
 
 
-def _word_index(items: Sequence[str], before: str = r"(?<![\w-])") -> WordIndex[None]:
-    """Words or phrases (regular expressions, in order of preference) as a :class:`WordIndex`, each bounded by
-    ``before`` and a lookahead forbidding a word character or hyphen after it: its ``alternation`` finds what one
-    pattern alternating them finds."""
-    return WordIndex((item, re.compile(rf"{before}(?:{item})(?![\w-])", re.IGNORECASE), None) for item in items)
+def _indexed(pattern: str) -> WordIndex[None]:
+    return WordIndex([(re.compile(pattern, re.IGNORECASE), None)])
 
 
 @lru_cache(maxsize=1)
@@ -266,24 +258,27 @@ def voice_data() -> VoiceData:
     data: dict[str, Any] = yamlio.load(VOICE_PATH.read_text(encoding="utf-8"))
     noun_like = {str(w) for w in data["noun_like"]}
     speech = [re.escape(w) for w in sorted(words("language", "speech_verbs")) if w not in noun_like]
-    attribution = [*_longest_first(data["attribution_phrases"]), *_longest_first([*speech, *data["attribution_verbs"]])]
+    verbs = _alternation([*speech, *data["attribution_verbs"]])
+    phrases = _alternation(data["attribution_phrases"])
     roles = tuple(
-        (kind, _word_index(_longest_first(data["speaker_roles"][kind]), before=r"(?<!\w)")) for kind in ("official", "expert")
+        (kind, _indexed(rf"(?<!\w)(?:{_alternation(data['speaker_roles'][kind])})(?![\w-])")) for kind in ("official", "expert")
     )
     former = _alternation([re.escape(w) for w in data["speaker_roles"]["former"]])
     first = _alternation([re.escape(w) for w in data["first_person"]])
+    hedges = rf"(?<![\w-])(?:{_alternation(data['hedges'])})(?![\w-])"
     return VoiceData(
-        attribution=_word_index(attribution),
-        noun_like=_word_index(_longest_first(re.escape(w) for w in sorted(noun_like))),
+        attribution=_indexed(rf"(?<![\w-])(?:{phrases}|{verbs})(?![\w-])"),
+        noun_like=_indexed(rf"(?<![\w-])(?:{_alternation([re.escape(w) for w in sorted(noun_like)])})(?![\w-])"),
         roles=roles,
         former=re.compile(rf"(?<![\w])(?:{former})(?:\s+|-)?(?:\w+\s+){{0,1}}$", re.IGNORECASE),
-        first_person=re.compile(rf"(?<![\w'’-])(?:{first})(?![\w'’-])", re.IGNORECASE),
+        first_person=_indexed(rf"(?<![\w'’-])(?:{first})(?![\w'’-])"),
         speaker_label=re.compile(str(data["speaker_label"])),
         topic=re.compile(rf"(?<![\w-])(?:{_alternation(data['topic_before_cue'])})(?![\w-])", re.IGNORECASE),
         topic_window=int(data["topic_window_words"]),
         weights={str(k): float(v) for k, v in data["speaker_weights"].items()},
         zone_weights={str(k): float(v) for k, v in data["zone_weights"].items()},
-        hedge=re.compile(rf"(?<![\w-])(?:{_alternation(data['hedges'])})(?![\w-])", re.IGNORECASE),
+        hedge=re.compile(hedges, re.IGNORECASE),
+        hedges=_indexed(hedges),
         hedge_factor=float(data["hedge_factor"]),
         short_quote_words=int(data["short_quote_words"]),
     )
@@ -349,7 +344,8 @@ def quote_spans(text: str) -> tuple[list[tuple[int, int]], bool]:
     spans: list[tuple[int, int]] = []
     opener: str | None = None
     start = 0
-    for i, char in enumerate(text):
+    for mark in _QUOTE_MARK.finditer(text):  # only quotation marks can open or close a quotation
+        i, char = mark.start(), mark.group()
         if opener is None:
             if char in OPENING and _opens(text, i):
                 opener, start = char, i + 1
@@ -380,10 +376,10 @@ def _closes(text: str, i: int, opener: str) -> bool:
 def _attribution(text: str, quotes: list[tuple[int, int]]) -> re.Match[str] | None:
     """The first attribution outside the quotation spans of ``text``."""
     data = voice_data()
-    for match, _ in data.attribution.alternation(text):
+    for match, _ in data.attribution.finditer(text):
         if not _inside(match.start(), quotes):
             return match
-    for match, _ in data.noun_like.alternation(text):
+    for match, _ in data.noun_like.finditer(text):
         if not _inside(match.start(), quotes) and _PRONOUN_SPEAKER.search(text[: match.start()]):
             return match
     return None
@@ -403,7 +399,7 @@ def _role_near(text: str, position: int, quotes: list[tuple[int, int]]) -> tuple
     data = voice_data()
     best: tuple[int, str] | None = None
     for kind, roles in data.roles:
-        for match, _ in roles.alternation(text):
+        for match, _ in roles.finditer(text):
             if _inside(match.start(), quotes):
                 continue
             if kind == "official" and data.former.search(text[max(0, match.start() - 16) : match.start()]):
@@ -500,7 +496,7 @@ def sentence_voices(
             quotes = [(max(a - offset, 0), min(b - offset, len(s.text))) for a, b in spans if a < offset + len(s.text) and b > offset]
             outside = _outside(s.text, quotes)
             attribution = _attribution(s.text, quotes)
-            first = data.first_person.search(outside) is not None
+            first = data.first_person.found_in(outside)
             local.append((quotes, attribution, first))
         speakers = []
         for s, (quotes, attribution, _) in zip(group, local):
@@ -523,11 +519,9 @@ def sentence_voices(
 
 def _outside(text: str, quotes: Sequence[tuple[int, int]]) -> str:
     """``text`` with its quotation spans blanked out."""
-    chars = list(text)
     for a, b in quotes:
-        for i in range(a, b):
-            chars[i] = " "
-    return "".join(chars)
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def is_topic(text: str, start: int) -> bool:
@@ -609,10 +603,10 @@ def _genre_data() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def _genre_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _genre_patterns() -> tuple[WordIndex[None], WordIndex[None]]:
     rules = _genre_data()["genre"]
-    opinion = re.compile(rf"(?<![\w-])(?:{_alternation(rules['opinion_markers'])})(?![\w-])", re.IGNORECASE)
-    readout = re.compile(rf"(?<![\w-])(?:{_alternation(rules['readout_markers'])})(?![\w-])", re.IGNORECASE)
+    opinion = _indexed(rf"(?<![\w-])(?:{_alternation(rules['opinion_markers'])})(?![\w-])")
+    readout = _indexed(rf"(?<![\w-])(?:{_alternation(rules['readout_markers'])})(?![\w-])")
     return opinion, readout
 
 
@@ -622,20 +616,28 @@ def _relays(sentence: Sentence, voice: SentenceVoice) -> bool:
     return voice.attributed or longest > voice_data().short_quote_words
 
 
-def _section_genre(headline: str | None, page: Sequence[str]) -> tuple[str, str] | None:
-    """(genre, evidence) when the page files the article under a genre ('Interviews | Diplomacy', 'Opinion: ...')."""
+@lru_cache(maxsize=1)
+def _section_patterns() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str], bool], ...]:
+    """(genre, its section words, the same at a headline's edge, whether anywhere in a headline will do)."""
     rules = _genre_data()["genre"]
     anywhere = set(rules["headline_anywhere"])
+    found = []
     for genre, section_words in rules["section_words"].items():
         pattern = _alternation([re.escape(str(w)) for w in section_words])
+        inside = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
+        edge = re.compile(rf"^\W*(?:{pattern})\s*[:|–—-]|[:|–—-]\s*(?:{pattern})\W*$", re.IGNORECASE)
+        found.append((str(genre), inside, edge, genre in anywhere))
+    return tuple(found)
+
+
+def _section_genre(headline: str | None, page: Sequence[str]) -> tuple[str, str] | None:
+    """(genre, evidence) when the page files the article under a genre ('Interviews | Diplomacy', 'Opinion: ...')."""
+    for genre, inside, edge, anywhere in _section_patterns():
         for line in page:
-            if len(line) <= 80 and re.search(rf"(?<![\w-])(?:{pattern})(?![\w-])", line, re.IGNORECASE):
+            if len(line) <= 80 and inside.search(line):
                 return genre, f"filed under '{line.strip()}'"
-        if headline:
-            edge = rf"^\W*(?:{pattern})\s*[:|–—-]|[:|–—-]\s*(?:{pattern})\W*$"
-            inside = rf"(?<![\w-])(?:{pattern})(?![\w-])"
-            if re.search(edge, headline, re.IGNORECASE) or (genre in anywhere and re.search(inside, headline, re.IGNORECASE)):
-                return genre, "so labelled in its headline"
+        if headline and (edge.search(headline) or (anywhere and inside.search(headline))):
+            return genre, "so labelled in its headline"
     return None
 
 
@@ -664,12 +666,12 @@ def read_genre(
     paragraphs = _paragraphs(body)
     questions = sum(1 for p in paragraphs if len(p) == 1 and p[0].text.rstrip().endswith("?"))
     questions += sum(1 for s in body if re.match(r"^Q\s*[:.]", s.text))
-    markers = sum(1 for s in own if opinion.search(s.text))
+    markers = sum(1 for s in own if opinion.found_in(s.text))
     own_ids = {s.index for s in own}
     rhetorical = sum(1 for p in paragraphs for s in p if len(p) > 1 and s.text.rstrip().endswith("?") and s.index in own_ids)
     rhetorical += 1 if headline and headline.rstrip().endswith("?") and not quote_spans(headline)[0] else 0
-    readouts = sum(1 for s in body if readout.search(s.text))
-    hedged = sum(1 for s in own if data.hedge.search(s.text))
+    readouts = sum(1 for s in body if readout.found_in(s.text))
+    hedged = sum(1 for s in own if data.hedges.found_in(s.text))
     own_n = max(len(own), 1)
     if labels >= rules["transcript_labels"] or first / n >= rules["first_person_share"]:
         reason = f"{labels} speaker labels" if labels >= rules["transcript_labels"] else f"{first} of {n} sentences in unattributed first person"
