@@ -444,3 +444,17 @@ def test_every_alternative_of_a_cue_is_a_whole_word():
 
     cues = [m.group() for m, _ in cue_index().finditer("Hisham, the national leaders, unwise chaotically: a sham, chaos, wisdom.")]
     assert cues == ["sham", "chaos", "wisdom"]
+
+
+def test_a_quality_named_in_the_subject_goes_to_the_actor_after_the_copula():
+    ss = sentences("The owner of the land is Kazakhstan and the occupant country is Russia.")
+    ents = extract_entities(ss, fixture_registry())
+    scores = score_sentence(ss[0], ents.mentions)
+    assert sum(w for w, _ in scores["Russia"]) < 0 and "Kazakhstan" not in scores
+
+
+def test_outstanding_issues_are_unresolved_not_praise():
+    ss = sentences("Kazakhstan and Russia will settle the outstanding border issues. Russia is an outstanding partner.")
+    ents = extract_entities(ss, fixture_registry())
+    assert not score_sentence(ss[0], ents.mentions)
+    assert sum(w for w, _ in score_sentence(ss[1], ents.mentions)["Russia"]) > 0

@@ -181,6 +181,11 @@ _LIST = re.compile(r"^\W*(?:and|or|,|as well as)\W*(?:the\W+)?$", re.IGNORECASE)
 _ATTRIBUTIVE_GAP = re.compile(r"^\s*(?:(?:for|of|to)\s+)?(?:the\s+)?$", re.IGNORECASE)
 _POSSESSIVE_GAP = re.compile(r"^(?:['’]s)?\s*(?:\w+\s+)?$")
 _OBJECT_GAP = re.compile(r"^\s*(?:\w+\s+){0,3}?$")
+# A quality named in the subject, its bearer after the copula: "the occupant country is Russia", "the aggressor was Moscow".
+_COPULA_GAP = re.compile(
+    r"^\s*(?:[\w-]+\s+)?(?:is|was|are|were|remains|remained|has been|had been)\s+(?:clearly\s+|obviously\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _coordinated(first: Mention, mentions: list[Mention], text: str, joiner: re.Pattern[str] = _COORDINATION) -> list[Mention]:
@@ -258,6 +263,8 @@ def _targets(cue: Cue, start: int, end: int, mentions: list[Mention], text: str)
         return [before[-1]]  # "Russia's weakness", "Russian imperialism"
     if after and _ATTRIBUTIVE_GAP.match(text[end : after[0].start]):
         return [after[0]]  # "waning Russian influence", "a humiliation for Russia"
+    if after and _COPULA_GAP.match(text[end : after[0].start]):
+        return _coordinated(after[0], after, text)  # "the occupant country is Russia": not the actor before
     if before:
         return _coordinated(before[-1], before, text)
     return after[:1]
