@@ -59,6 +59,14 @@ def _rivals(best: Scored, scored: list[Scored]) -> list[Scored]:
             and s.score >= UNDECIDED * best.score]
 
 
+def _rivals_among(best: Scored, clues: list[Clue]) -> list[Scored]:
+    """:func:`_rivals` of ``best`` among the points of ``clues`` (scored only when it has alternatives)."""
+    if not best.clue.alt:
+        return []
+    scores = _scores(clues)
+    return _rivals(best, [Scored(c, scores[id(c)]) for c in clues if c.is_point])
+
+
 def _undecided(scored: list[Scored]) -> set[str]:
     """Alternative readings of which more than ``RIVALS`` score alike: none of them is a date."""
     best: dict[str, Scored] = {}
@@ -119,13 +127,14 @@ STRONG_BOUND = 0.4  # bounds at least this strong narrow the window of the chose
 PRECISION = ((7, "day"), (62, "month"))  # window widths (days) for each precision; wider: year
 
 
-def window(best: Scored, clues: list[Clue]) -> tuple[dt.date, dt.date]:
+def window(best: Scored, clues: list[Clue], rivals: list[Scored] | None = None) -> tuple[dt.date, dt.date]:
     """The days the evidence allows around the chosen day: its clue's own window, narrowed by the
     strong bounds of other clues that the day keeps (a bound it breaks lost to it), and widened to
-    an alternative reading the clues do not tell from it (the other edition of a summit)."""
+    an alternative reading the clues do not tell from it (the other edition of a summit; ``rivals``
+    when the caller has them)."""
     lo, hi = best.clue.window or (best.date, best.date)
-    scores = _scores(clues)
-    rivals = _rivals(best, [Scored(c, scores[id(c)]) for c in clues if c.is_point])
+    if rivals is None:
+        rivals = _rivals_among(best, clues)
     if rivals:
         return min(lo, best.date, *(r.date for r in rivals)), max(hi, best.date, *(r.date for r in rivals))
     for bound in clues:
@@ -155,11 +164,11 @@ def result(best: Scored | None, clues: list[Clue]) -> DateResult:
     candidates.sort(key=lambda c: (c.date is None, -c.score, -c.weight, c.kind, c.date or "", c.evidence))
     if best is None:
         return DateResult(None, "unknown", None, 0.0, tuple(candidates))
-    rivals = _rivals(best, [Scored(c, scores[id(c)]) for c in clues if c.is_point])
+    rivals = _rivals(best, [Scored(c, scores[id(c)]) for c in clues if c.is_point]) if best.clue.alt else []
     alike = f"; as likely: {', '.join(sorted({r.date.isoformat() for r in rivals}))}" if rivals else ""
     suffix = (alike + _supporting(best, clues))[:90]
     evidence = _clip(best.clue.evidence, 200 - len(suffix)) + suffix
     confidence = round(max(0.05, min(0.99, best.score)), 2)
-    first, last = window(best, clues)
+    first, last = window(best, clues, rivals)
     date_range = (first.isoformat(), last.isoformat()) if first < last else None
     return DateResult(best.date.isoformat(), best.clue.basis, evidence, confidence, tuple(candidates), date_range, precision(first, last))

@@ -53,8 +53,10 @@ def _series(event: Event) -> set[str]:
 def _other_editions_dropped(named: list[tuple[Event, re.Match[str]]], text: str) -> list[tuple[Event, re.Match[str]]]:
     """A sentence that dates one edition of a series by its year ('the 2022 SCO summit in Samarkand,
     held in Uzbekistan') names no edition of that series whose year it does not state."""
+    if len(named) < 2:
+        return named
     years = {int(found.group()) for found in ANY_YEAR_TOKEN.finditer(text)}
-    if not years or len(named) < 2:
+    if not years:
         return named
 
     def dated(event: Event) -> bool:
