@@ -279,3 +279,25 @@ def test_an_event_placed_by_its_bare_year_gives_no_day() -> None:
     assert not any(c.kind == "event" and c.date for c in result.candidates)  # only a bound: written in or after 2018
     news = extract_date("Such ceremonies, like the launch of the pipeline's Testland section, drew crowds.", events=CALENDAR)
     assert any(c.kind == "event" and c.date == "2018-02-24" for c in news.candidates)  # without the year: news of it
+
+
+# --- the anniversary of a printed date, without a calendar event ------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected", "date_range"),
+    [
+        ("The nation marks the 30th anniversary of the referendum held on 21 September 1991.", "2021-09-21", ("2021-09-18", "2021-09-24")),
+        ("Today marks the third anniversary of the army's victory in the April 2016 clashes.", "2019-04-01", ("2019-04-01", "2019-04-30")),
+        ("В столице прошло заседание к 20-летию резолюции, принятой 12 декабря 1995 года.", "2015-12-12", ("2015-12-09", "2015-12-15")),
+    ],
+)
+def test_the_anniversary_of_a_printed_date_dates_the_article(text: str, expected: str, date_range: tuple[str, str]) -> None:
+    result = extract_date(text, events=CALENDAR)
+    assert (result.date, result.basis, result.date_range) == (expected, "derived", date_range) and "anniversary" in result.evidence
+
+
+def test_an_anniversary_of_a_printed_date_still_to_come_only_bounds() -> None:
+    result = extract_date("The city is preparing for the 10th anniversary of the treaty signed on 5 May 2016.", events=CALENDAR)
+    kinds = {(c.kind, c.earliest, c.latest) for c in result.candidates}
+    assert ("anniversary", None, "2026-05-05") in kinds and ("anniversary", "2025-05-05", None) in kinds
+    assert not any(c.kind == "anniversary" and c.date for c in result.candidates)

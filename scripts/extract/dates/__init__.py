@@ -29,7 +29,9 @@ Clue types (``DateCandidate.kind``):
 * ``weekday``: "On Friday, Xi met ..." anchored to the article's event.
 * ``anniversary``: "the 30th anniversary of independence", "two years since the
   January events", "six months into the invasion", "three days before the summit",
-  "sixteen years ago on December 12, 1995"; an anniversary still to come only bounds.
+  "sixteen years ago on December 12, 1995", "the third anniversary of ... in April 2016"
+  (of a printed date: a day, or a month as a window), "к 20-летию нейтралитета";
+  an anniversary still to come only bounds.
 * bounds only: ``relative-year`` ("last year" + a dated event), ``title``
   (``since_start``/``since_end``/``until_end`` of the calendar: "President
   Tokayev" cannot be written before 2019-03-20), ``date-mention`` of a month

@@ -7,11 +7,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from ...datewords import ANNIVERSARY_WORDS_AFTER, ANNIVERSARY_WORDS_BEFORE, ORDINALS, WEEKDAYS
+from ...datewords import WEEKDAYS
 from ...events import Calendar, Event
 from .clue import Clue, add_months, add_years, days, excerpt, make_date
 from .doc import Doc, Sentence
-from .forms import COUNT, UNIT, WEEKDAY_MENTION, count_value
+from .forms import ANNIVERSARY_NUMBER_AFTER_RE, ANNIVERSARY_NUMBER_BEFORE_RE, ANNIVERSARY_RE, COUNT, UNIT, WEEKDAY_MENTION, anniversary_years, count_value, ordinal
 from .tense import qualifier_at, speech_verbs, tense_at
 from .years import newest_year
 
@@ -238,18 +238,6 @@ def event_clues(doc: Doc, calendar: Calendar) -> tuple[list[Clue], list[Anchor]]
     return clues, sorted(anchors.values(), key=lambda a: -a[1])
 
 
-ANNIVERSARY_RE = re.compile(
-    r"\b(?:(?P<n>\d{1,3})(?:st|nd|rd|th)|(?P<w>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r"))\s+anniversary\s+of\b[^.;]{0,60}$",
-    re.IGNORECASE,
-)
-ANNIVERSARY_NUMBER_BEFORE_RE = re.compile(  # Russian: 'к 20-летию <event>', '30-летие <event>'
-    r"(?<![\d.])(?P<n>\d{1,3})\s?-?\s?(?:" + "|".join(map(re.escape, ANNIVERSARY_WORDS_BEFORE)) + r")\w*[^.;]{0,60}$",
-    re.IGNORECASE,
-)
-ANNIVERSARY_NUMBER_AFTER_RE = re.compile(  # Uzbek, Kazakh, Turkmen, Turkish: '<event>ning 30 yilligi', '<event> 30. yıl dönümü'
-    r"^[^.;\d]{0,50}?(?<![\d.])(?P<n>\d{1,3})\s?[-.]?\s?(?:" + "|".join(map(re.escape, ANNIVERSARY_WORDS_AFTER)) + r")",
-    re.IGNORECASE,
-)
 OFFSET_BEFORE_RE = re.compile(  # 'two years since <event>', 'six months into <the war>', 'three days before <the summit>'
     rf"\b{COUNT}\s+(?:and\s+a\s+half\s+)?{UNIT}\s+(?:have\s+|has\s+)?(?:passed\s+|gone\s+by\s+)?(?P<rel>since|after|into|before|ahead\s+of)\b[^.;]{{0,60}}$",
     re.IGNORECASE,
@@ -299,11 +287,11 @@ def _counted_from(event: Event, text: str, at: int) -> tuple[dt.date, float, str
     before = text[max(0, at - 90) : at]
     match = ANNIVERSARY_RE.search(before) or ANNIVERSARY_NUMBER_BEFORE_RE.search(before) or ANNIVERSARY_NUMBER_AFTER_RE.search(text[at : at + 80])
     if match:
-        years = int(match.group("n")) if match.group("n") else ORDINALS[match.group("w").lower()]
+        years = anniversary_years(match)
         if not 0 < years <= 100:
             return None
         day = add_years(event.start, years)
-        return (day, 0.45, f"{years}th anniversary", years) if day else None
+        return (day, 0.45, f"{ordinal(years)} anniversary", years) if day else None
     match = OFFSET_BEFORE_RE.search(before) or OFFSET_AFTER_RE.search(text[at : at + 120])
     if not match:
         return None

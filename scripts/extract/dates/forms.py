@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...datewords import CARDINALS, ENGLISH_MONTHS, MONTH_ENDINGS, MONTHS, WEEKDAY_NAMES, WEEKDAYS, YEAR_WORDS
+from ...datewords import ANNIVERSARY_WORDS_AFTER, ANNIVERSARY_WORDS_BEFORE, CARDINALS, ENGLISH_MONTHS, MONTH_ENDINGS, MONTHS, ORDINALS, WEEKDAY_NAMES, WEEKDAYS, YEAR_WORDS
 from ...wordlists import table
 from .clue import make_date
 
@@ -153,3 +153,31 @@ def count_value(match: re.Match[str]) -> int:
     """The number of a COUNT group: digits or a number word."""
     text = match.group("n").lower()
     return int(text) if text.isdigit() else CARDINALS[text]
+
+
+# 'the 30th anniversary of <event or date>'; the region's languages put the number before the event
+# (Russian 'к 20-летию') or after it (Uzbek 'mustaqilligining 30 yilligi'): words in datewords.yaml.
+ANNIVERSARY_RE = re.compile(
+    r"\b(?:(?P<n>\d{1,3})(?:st|nd|rd|th)|(?P<w>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r"))\s+anniversary\s+of\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+ANNIVERSARY_NUMBER_BEFORE_RE = re.compile(  # Russian: 'к 20-летию <event>', '30-летие <event>'
+    r"(?<![\d.])(?P<n>\d{1,3})\s?-?\s?(?:" + "|".join(map(re.escape, ANNIVERSARY_WORDS_BEFORE)) + r")\w*[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+ANNIVERSARY_NUMBER_AFTER_RE = re.compile(  # Uzbek, Kazakh, Turkmen, Turkish: '<event>ning 30 yilligi', '<event> 30. yıl dönümü'
+    r"^[^.;\d]{0,50}?(?<![\d.])(?P<n>\d{1,3})\s?[-.]?\s?(?:" + "|".join(map(re.escape, ANNIVERSARY_WORDS_AFTER)) + r")",
+    re.IGNORECASE,
+)
+
+
+def anniversary_years(match: re.Match[str]) -> int:
+    """The number of years of an anniversary phrase matched by one of the ANNIVERSARY regexes."""
+    groups = match.groupdict()
+    return int(groups["n"]) if groups.get("n") else ORDINALS[str(groups["w"]).lower()]
+
+
+def ordinal(number: int) -> str:
+    """'1st', '2nd', '3rd', '11th', '22nd': how evidence numbers an anniversary."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"

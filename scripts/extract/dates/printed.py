@@ -9,7 +9,7 @@ from ...datewords import WEEKDAYS
 from .clue import LATEST, Clue, add_months, add_years, days, excerpt, make_date
 from .combine import score
 from .doc import Doc, blank_urls, sentence_at
-from .forms import AGO_AFTER, AGO_BEFORE, ANY_YEAR, DATELINE_STOP, FULL_WEEKDAY, LABEL, LABEL_RE, MONTH_YEAR_RE, TIME_RE, WEEKDAY_MENTION, DateMatch, count_value, full_dates, month_number, partial_dates
+from .forms import AGO_AFTER, AGO_BEFORE, ANNIVERSARY_NUMBER_BEFORE_RE, ANNIVERSARY_RE, ANY_YEAR, DATELINE_STOP, FULL_WEEKDAY, LABEL, LABEL_RE, MONTH_YEAR_RE, TIME_RE, WEEKDAY_MENTION, DateMatch, anniversary_years, count_value, ordinal, full_dates, month_number, partial_dates
 from .tense import tense_at
 from .years import newest_year
 
@@ -227,6 +227,7 @@ def printed_clues(doc: Doc) -> list[Clue]:
                 if latest_past is None or match.day > latest_past[0]:
                     latest_past = (match.day, quote)
                 clues += _ago_clues(sentence, offset, offset + match.end - match.start, match.day, number)
+                clues += _anniversary_of_date(sentence, offset, match.day, match.day, f"line{number}:{offset}")
     clues += _month_year_clues(doc)
     newest = newest_year(doc)
     if latest_past and latest_past[0].year >= newest:
@@ -264,6 +265,28 @@ def _ago_clues(sentence: str, start: int, end: int, day: dt.date, number: int) -
             Clue("anniversary", "derived", how + ": published on or after", lo=allowed[0], strength=0.5, group=f"ago{number}:{start}")]
 
 
+def _anniversary_of_date(sentence: str, start: int, first: dt.date, last: dt.date, group: str) -> list[Clue]:
+    """'the third anniversary of the victory in April 2016', 'к 20-летию ... 12 декабря 1995 года': the
+    anniversary of the date printed at ``start`` (a day, or a month from ``first`` to ``last``) dates
+    the article, within a few days of it (of its month); one still to come only bounds it."""
+    before = sentence[max(0, start - 100) : start]
+    match = ANNIVERSARY_RE.search(before) or ANNIVERSARY_NUMBER_BEFORE_RE.search(before)
+    if not match:
+        return []
+    years = anniversary_years(match)
+    begin, end = add_years(first, years) if 0 < years <= 100 else None, add_years(last, years) if 0 < years <= 100 else None
+    if begin is None or end is None:
+        return []
+    quote = excerpt(sentence, max(0, start - 100) + match.start(), start + 20, 100)
+    span = begin.isoformat() if begin == end else f"{begin.isoformat()}..{end.isoformat()}"
+    how = f"'{quote}' -> {ordinal(years)} anniversary of {first.isoformat() if first == last else f'{first:%B %Y}'} = {span}"
+    since = Clue("anniversary", "derived", f"{how}: published after {add_years(begin, -1) or begin}", lo=add_years(begin, -1) or begin, strength=0.5, group=group)
+    if tense_at(sentence, max(0, start - 100) + match.start()) == "future":
+        return [since, Clue("anniversary", "derived", f"{how}, still to come: published before", hi=end, strength=0.5, tolerance=ANNIVERSARY_DAYS, group=group)]
+    allowed = days(begin, -ANNIVERSARY_DAYS, ANNIVERSARY_DAYS) if begin == end else (begin, end)
+    return [since, Clue("anniversary", "derived", how, begin, 0.45 if begin == end else 0.3, group=group, window=allowed)]
+
+
 def _month_year_clues(doc: Doc) -> list[Clue]:
     """'in January 2022' (past: published on or after the 1st) / 'in May 2026 ... will' (future: before its end)."""
     clues: list[Clue] = []
@@ -282,6 +305,7 @@ def _month_year_clues(doc: Doc) -> list[Clue]:
             last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
             tense = tense_at(text, match.start())
             quote = excerpt(text, match.start(), match.end(), 90)
+            clues += _anniversary_of_date(text, match.start(), first, last, f"month{sentence.line}:{match.start()}")
             if tense == "future":
                 clues.append(Clue("date-mention", "derived", f"'{quote}' (future tense) -> published before the end of {first:%B %Y}", hi=last, strength=0.4, group=f"line{sentence.line}"))
             elif tense is not None:
@@ -352,6 +376,7 @@ def partial_clues(doc: Doc, anchor: dt.date | None, others: list[Clue], horizon:
     return clues
 
 
+ANNIVERSARY_DAYS = 3  # an anniversary piece: within a few days of the anniversary
 BOUNDED_DAYS = 400  # bounds this close fix the year of a date printed without one
 
 

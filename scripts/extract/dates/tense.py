@@ -17,7 +17,7 @@ def _region(name: str, table: dict[str, tuple[str, ...]] = TENSE_WORDS) -> str:
 
 FUTURE_RE = re.compile(
     r"\b((?:will|shall|won't)(?: not)?(?: be)?(?: [a-z]+ed\b| [a-z]+)?|(?:is|are) (?:scheduled|expected|set|due|planned|slated|going|poised) to|(?:is|are) (?:due|scheduled|slated|planned|set) (?:on|for|in)|(?:is|are) to (?:be|take|hold|host|meet|visit|attend|sign)"
-    r"|to be held|to take place|upcoming|forthcoming|ahead of|in the run-up to|on the eve of|plans? to|intends? to|preparations? for"
+    r"|to be held|to take place|upcoming|forthcoming|ahead of|in the run-up to|on the eve of|plans? to|intends? to|preparations? for|preparing for|prepares? for"
     r"|would(?: not)? (?:be held|take place|take part|participate|host|hold|visit|attend|meet|bring|travel|arrive|sign|open|pay|go|come|discuss)"
     r"|next (?:week|month|year)|later this (?:week|month|year)|tomorrow" + _region("future") + r")\b",
     re.IGNORECASE,
