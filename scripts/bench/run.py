@@ -277,6 +277,11 @@ def table(results: list[Result]) -> str:
                         f"{run['first_result_ms']:.0f} | {mib(run['bytes_before_result'])} | {run['longest_task_ms']:.0f} | "
                         f"{run['foreign_requests']} | {run['first_result']} |"
                     )
+        failed = [(r.size, error) for r in results for error in getattr(r, key).get("errors", [])]
+        failed += [(r.size, why) for r in results if (why := getattr(r, key).get("skipped"))]
+        if failed:  # a run that timed out or could not start is a result too
+            lines += ["", f"| N | {label}search not measured |", "|---:|---|"]
+            lines += [f"| {size:,} | {error} |" for size, error in failed]
     return "\n".join(lines)
 
 

@@ -34,27 +34,30 @@ VIEWPORT = {"width": 1400, "height": 900}  # below ~1220 px Material collapses t
 QUERIES = ("Rakhmon", "hydropower")  # a spelling of a person's name, a word of titles
 TIMEOUT_MS = 120_000
 
-# Installed before any page script: records the key-up of the query's last character in the
-# search box, the first rendering of results after it, and main-thread long tasks, all in
-# performance.now() milliseconds.
+# Installed before any page script: records the key-down of the query's last character in the
+# search box (the keystroke that completes the query: Material may search before its key-up,
+# when a focus change it debounces reads the box), the first rendering of results after it
+# while the box holds the whole query, and main-thread long tasks, all in performance.now()
+# milliseconds.
 PROBE = """
 (() => {
-  window.__probe = {lastKey: null, firstResult: null, longest: 0};
+  window.__probe = {lastKey: null, firstResult: null, longest: 0, query: null};
   try {
     new PerformanceObserver(list => {
       for (const e of list.getEntries()) window.__probe.longest = Math.max(window.__probe.longest, e.duration);
     }).observe({type: "longtask", buffered: true});
   } catch (e) {}
-  document.addEventListener("keyup", ev => {
-    if (ev.target && ev.target.matches && ev.target.matches("input.md-search__input")) {
+  document.addEventListener("keydown", ev => {
+    if (ev.target && ev.target.matches && ev.target.matches("input.md-search__input") && window.__probe.query !== null) {
       window.__probe.lastKey = ev.timeStamp;  // when the key was pressed, even if the page was busy
     }
   }, true);
   new MutationObserver(records => {
     const p = window.__probe;
     if (p.firstResult !== null || p.lastKey === null) return;
+    const box = document.querySelector("input.md-search__input");
     const inResults = records.some(r => r.target.closest && r.target.closest(".md-search-result"));
-    if (inResults && document.querySelector(".md-search-result__list a.md-search-result__link")) {
+    if (inResults && box && box.value === p.query && document.querySelector(".md-search-result__list a.md-search-result__link")) {
       p.firstResult = performance.now();
     }
   }).observe(document, {subtree: true, childList: true});
@@ -62,7 +65,7 @@ PROBE = """
 """
 
 # All but the last character go into the box without events; the last one is typed, so the
-# only key-up is the one that completes the query.
+# only key-down is the one that completes the query.
 PREFILL = "([value]) => { const box = document.querySelector('input.md-search__input'); box.value = value; }"
 
 
@@ -115,7 +118,7 @@ def _one_run(
         load_ms = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventStart")
         runs = []
         for when, query in zip(("cold", "warm"), queries):
-            page.evaluate("window.__probe.lastKey = null; window.__probe.firstResult = null;")
+            page.evaluate("([q]) => Object.assign(window.__probe, {lastKey: null, firstResult: null, query: q})", [query])
             page.locator("input.md-search__input").click()
             page.evaluate(PREFILL, [query[:-1]])
             page.keyboard.type(query[-1])
