@@ -343,3 +343,16 @@ def test_names_spelt_with_other_vowels_are_the_registry_person():
     result = real("Abdusalom Azizov met Muhammad Yoqub, the defense minister of the Taliban interim government.")
     assert "Mohammad Yaqoob" in result.people
     assert "Mohammad Yaqoob" not in real("Muhammad Yusuf, a shopkeeper, said prices rose.").people
+
+
+def test_the_countrys_body_is_the_body_of_the_country_named_before_it():
+    result = real(
+        "Talks in Astana and Tashkent went on all week. Kyrgyzstan closed two border posts on Monday. "
+        "The country's National Security Committee said the posts would reopen soon."
+    )
+    assert "National Security Committee of Kyrgyzstan" in result.organisations
+    assert "National Security Committee" not in result.organisations
+    registered = real("Kazakhstan mourned on Monday. The country's National Security Committee said order was restored.")
+    assert "National Security Committee of Kazakhstan" in registered.organisations
+    named_after = real("The country's National Security Committee said the posts would reopen. Kyrgyzstan agreed.")
+    assert "National Security Committee of Kyrgyzstan" not in named_after.organisations

@@ -472,6 +472,22 @@ def _outlet_before_verb(tokens: list[Token], i: int, taken: set[int], registry: 
     return None
 
 
+_COUNTRY_ANAPHORS = words("names", "country_anaphors")
+
+
+def _anaphoric_country(tokens: list[Token], i: int, sentence: int, mentions: list[Mention], registry: Registry) -> Actor | None:
+    """'the country's National Security Committee': the country named last before 'the country'."""
+    if i < 3 or tokens[i - 1].text not in ("'s", "’s") or tokens[i - 2].text.lower() not in _COUNTRY_ANAPHORS:
+        return None
+    if tokens[i - 3].text.lower() != "the":
+        return None
+    start = tokens[i - 3].start
+    before = [m for m in mentions if m.kind == "country" and (m.sentence < sentence or (m.sentence == sentence and m.end <= start))]
+    if not before:
+        return None
+    return registry.get(max(before, key=lambda m: (m.sentence, m.start)).actor)
+
+
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,9}$")
 
 
@@ -803,7 +819,13 @@ def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityRes
                     i = org_end
                     continue
                 owner = registry_at.get(i - 2 if i >= 2 and tokens[i - 1].text in ("'s", "’s") else i - 1)
-                national = _national_name(name, owner[2], registry) if owner and owner[2].kind == "country" else None
+                country = owner[2] if owner and owner[2].kind == "country" else _anaphoric_country(tokens, i, s.index, mentions, registry)
+                national = _national_name(name, country, registry) if country else None
+                if isinstance(national, Actor):  # "the country's National Security Committee" after 'Kazakhstan'
+                    add(national, "organisation", s, tokens, i, org_end, "context")
+                    taken.update(range(i, org_end))
+                    i = org_end
+                    continue
                 name = national if isinstance(national, str) else name  # "Afghanistan's National Railway Administration"
                 if not headline_case and (isinstance(national, str) or not registry.resolve(name)):
                     acronym = _acronym_after(tokens, org_end)
