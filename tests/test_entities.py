@@ -356,3 +356,9 @@ def test_the_countrys_body_is_the_body_of_the_country_named_before_it():
     assert "National Security Committee of Kazakhstan" in registered.organisations
     named_after = real("The country's National Security Committee said the posts would reopen. Kyrgyzstan agreed.")
     assert "National Security Committee of Kyrgyzstan" not in named_after.organisations
+
+
+def test_a_body_of_states_printed_in_lower_case_after_its_first_word():
+    result = real("Armenia signed a memorandum with the Eurasian economic commission in Minsk.")
+    assert "Eurasian Economic Commission" in result.organisations
+    assert real("A Russian direct investment fund bought the port of Poti.").organisations == []  # a company: no

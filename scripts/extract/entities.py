@@ -80,8 +80,9 @@ class Gazetteer:
     surname_consonants: dict[str, list[tuple[Actor, str]]] = field(default_factory=lambda: defaultdict(list))  # -> (actor, first name's)
     vocabulary: set[str] = field(default_factory=set)  # every token of every spelling
 
-    def add(self, form: str, actor: Actor, how: str, lower_after: tuple[str, ...] = ()) -> None:
-        """Add a spelling; with ``lower_after`` (a country's forms), also 'Kazakh foreign ministry' for 'Kazakh Foreign Ministry'."""
+    def add(self, form: str, actor: Actor, how: str, lower_after: tuple[str, ...] = (), lower_tail: bool = False) -> None:
+        """Add a spelling; with ``lower_after`` (a country's forms), also 'Kazakh foreign ministry' for 'Kazakh Foreign
+        Ministry'; with ``lower_tail``, also 'Eurasian economic commission' for a name of three words or more."""
         form = _LEADING_ARTICLE.sub("", form.strip())
         key = tuple(_norm(t.text) for t in tokenize(form))
         if not key:
@@ -91,6 +92,8 @@ class Gazetteer:
             variants.add((key[0][:1].upper() + key[0][1:], *key[1:]))
         if how in ("name", "alias") and all(t.isupper() for t in key if t.isalpha()) and sum(map(len, key)) >= 4:
             variants.add(tuple(_title_case(t) for t in key))  # 'ITAR-TASS' is printed 'Itar-Tass' too
+        if lower_tail and len(key) >= 3 and all(t[:1].isupper() and t.isalpha() for t in key if t.lower() not in _ORG_CONNECTORS):
+            variants.add((key[0], *(t.lower() for t in key[1:])))  # the wires' 'the Eurasian economic commission'
         prefix = next((n for n in range(len(key) - 1, 0, -1) if " ".join(key[:n]) in lower_after), 0) if lower_after else 0
         if prefix and not any(t.isupper() for t in key[prefix:]):
             variants.add(key[:prefix] + tuple(t.lower() for t in key[prefix:]))  # the wires' lower case
@@ -129,14 +132,18 @@ def _country_prefixes(country: Actor | None) -> tuple[str, ...]:
     return tuple(" ".join(_norm(t.text) for t in tokenize(form)) for form in forms)
 
 
+_LOWER_TAIL_KINDS = frozenset(("intergovernmental", "alliance"))  # bodies of states, whose names the wires print in lower case
+
+
 def build_gazetteer(registry: Registry) -> Gazetteer:
     gazetteer = Gazetteer()
     for actor in registry.actors.values():
-        gazetteer.add(actor.name, actor, "name")
+        lower_tail = actor.kind == "organisation" and actor.org_kind in _LOWER_TAIL_KINDS
+        gazetteer.add(actor.name, actor, "name", lower_tail=lower_tail)
         national = actor.kind == "organisation" and actor.org_kind == "government" and actor.country
         lower_after = _country_prefixes(registry.get(actor.country)) if national and actor.country else ()
         for form in actor.aliases:
-            gazetteer.add(form, actor, "alias", lower_after)
+            gazetteer.add(form, actor, "alias", lower_after, lower_tail)
         for form in actor.acronyms:
             gazetteer.add(form, actor, "acronym")
         for form in actor.short:
