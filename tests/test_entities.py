@@ -362,3 +362,9 @@ def test_a_body_of_states_printed_in_lower_case_after_its_first_word():
     result = real("Armenia signed a memorandum with the Eurasian economic commission in Minsk.")
     assert "Eurasian Economic Commission" in result.organisations
     assert real("A Russian direct investment fund bought the port of Poti.").organisations == []  # a company: no
+
+
+def test_a_name_with_capitals_inside_is_printed_with_one_capital_too():
+    result = real("Oil workers struck at Kazmunaygas in Zhanaozen.")
+    assert "KazMunayGas" in result.organisations
+    assert "KazMunayGas" not in real("Oil workers struck at Kazmunay in Zhanaozen.").organisations

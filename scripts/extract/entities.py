@@ -92,6 +92,9 @@ class Gazetteer:
             variants.add((key[0][:1].upper() + key[0][1:], *key[1:]))
         if how in ("name", "alias") and all(t.isupper() for t in key if t.isalpha()) and sum(map(len, key)) >= 4:
             variants.add(tuple(_title_case(t) for t in key))  # 'ITAR-TASS' is printed 'Itar-Tass' too
+        camel = [k for k, t in enumerate(key) if t.isalpha() and not t.isupper() and sum(c.isupper() for c in t) >= 2]
+        if how in ("name", "alias") and camel:  # 'KazMunayGas' is printed 'Kazmunaygas' too
+            variants.add(tuple(t[:1] + t[1:].lower() if k in camel else t for k, t in enumerate(key)))
         if lower_tail and len(key) >= 3 and all(t[:1].isupper() and t.isalpha() for t in key if t.lower() not in _ORG_CONNECTORS):
             variants.add((key[0], *(t.lower() for t in key[1:])))  # the wires' 'the Eurasian economic commission'
         prefix = next((n for n in range(len(key) - 1, 0, -1) if " ".join(key[:n]) in lower_after), 0) if lower_after else 0
