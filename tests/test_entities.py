@@ -368,3 +368,14 @@ def test_a_name_with_capitals_inside_is_printed_with_one_capital_too():
     result = real("Oil workers struck at Kazmunaygas in Zhanaozen.")
     assert "KazMunayGas" in result.organisations
     assert "KazMunayGas" not in real("Oil workers struck at Kazmunay in Zhanaozen.").organisations
+
+
+def test_russian_names_match_in_every_case():
+    result = real(
+        "Президент Узбекистана Шавкат Мирзиёев посетил Астану по приглашению Касым-Жомарта Токаева. "
+        "Мирзиёев выступил на саммите СНГ и встретился с Путиным."
+    )
+    assert result.people == ["Shavkat Mirziyoyev", "Kassym-Jomart Tokayev", "Vladimir Putin"]
+    assert {"Uzbekistan", "Kazakhstan", "Russia"} <= set(result.countries)
+    assert "Commonwealth of Independent States" in result.organisations
+    assert real("Тренер Алексей Путинцев похвалил команду.").people == []

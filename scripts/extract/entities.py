@@ -32,6 +32,24 @@ def _norm(token: str) -> str:
     return token.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
 
 
+_CYRILLIC_ENDINGS = tuple(sorted({_norm(e) for e in words("names", "cyrillic_case_endings")}, key=len, reverse=True))
+_CYRILLIC_WORD = re.compile(r"^[\u0400-\u04ff-]+$")
+CYRILLIC_MIN_STEM = 3
+
+
+@lru_cache(maxsize=1 << 16)
+def _key(token: str) -> str:
+    """A token as the gazetteer keys it: normalised, and a Cyrillic word without its case ending ('Узбекистана',
+    'Узбекистаном' -> 'Узбекистан'; 'Россия', 'России' -> 'Росси'), so a name matches in every case of Russian."""
+    token = _norm(token)
+    if not _CYRILLIC_WORD.match(token) or token.isupper():
+        return token
+    for ending in _CYRILLIC_ENDINGS:
+        if token.endswith(ending) and len(token) - len(ending) >= CYRILLIC_MIN_STEM:
+            return token[: -len(ending)]
+    return token
+
+
 @lru_cache(maxsize=1 << 14)
 def skeleton(name: str) -> str:
     """A transliteration-insensitive key: Rakhmon/Rahmon -> 'rahmon', Zhaparov/Japarov -> 'iaparov'."""
@@ -84,7 +102,7 @@ class Gazetteer:
         """Add a spelling; with ``lower_after`` (a country's forms), also 'Kazakh foreign ministry' for 'Kazakh Foreign
         Ministry'; with ``lower_tail``, also 'Eurasian economic commission' for a name of three words or more."""
         form = _LEADING_ARTICLE.sub("", form.strip())
-        key = tuple(_norm(t.text) for t in tokenize(form))
+        key = tuple(_key(t.text) for t in tokenize(form))
         if not key:
             return
         variants = {key}
@@ -132,7 +150,7 @@ def _country_prefixes(country: Actor | None) -> tuple[str, ...]:
     if country is None:
         return ()
     forms = [*country.demonyms, country.name, f"{country.name}'s"]
-    return tuple(" ".join(_norm(t.text) for t in tokenize(form)) for form in forms)
+    return tuple(" ".join(_key(t.text) for t in tokenize(form)) for form in forms)
 
 
 _LOWER_TAIL_KINDS = frozenset(("intergovernmental", "alliance"))  # bodies of states, whose names the wires print in lower case
@@ -158,7 +176,7 @@ def build_gazetteer(registry: Registry) -> Gazetteer:
         if actor.kind == "person":
             for form in (actor.name, *actor.aliases):
                 parts = form.split()
-                if len(parts) >= 2:
+                if len(parts) >= 2 and skeleton(parts[-1]) and skeleton(parts[0]):  # Latin letters (not 'Шавкат Мирзиёев')
                     gazetteer.surname_skeletons[skeleton(parts[-1])].append(actor)
                     gazetteer.first_name_skeletons[skeleton(parts[0])].append((actor, skeleton(parts[-1])))
                     gazetteer.surname_consonants[consonants(parts[-1])].append((actor, consonants(parts[0])))
@@ -213,7 +231,7 @@ def _person_word(token: str) -> bool:
 
 def _match_registry(tokens: list[Token], gaz: Gazetteer) -> list[tuple[int, int, Actor, str]]:
     """Longest registry matches as (first token, end token, actor, how)."""
-    keys = [_norm(t.text) for t in tokens]
+    keys = [_key(t.text) for t in tokens]
     found: list[tuple[int, int, Actor, str]] = []
     i = 0
     while i < len(tokens):
@@ -252,7 +270,9 @@ def _first_name_before(tokens: list[Token], i: int, found: list[tuple[int, int, 
 def _first_names_match(first: str, actor: Actor) -> bool:
     """'Mykhailo' may be 'Mikhail': the first name's skeleton agrees with one of ``actor``'s."""
     key = skeleton(first)
-    firsts = {skeleton(f.split()[0]) for f in (actor.name, *actor.aliases) if len(f.split()) >= 2}
+    if not key:
+        return False
+    firsts = {skeleton(f.split()[0]) for f in (actor.name, *actor.aliases) if len(f.split()) >= 2} - {""}
     return any(k[:3] == key[:3] or k.startswith(key) or key.startswith(k) for k in firsts)
 
 
