@@ -379,3 +379,10 @@ def test_russian_names_match_in_every_case():
     assert {"Uzbekistan", "Kazakhstan", "Russia"} <= set(result.countries)
     assert "Commonwealth of Independent States" in result.organisations
     assert real("Тренер Алексей Путинцев похвалил команду.").people == []
+
+
+def test_a_seat_of_power_names_its_presidential_press_service():
+    result = real("The talks went well, the Kremlin press service said. The Akorda press office agreed.")
+    assert result.organisations == ["Presidential Press Service of Russia", "Presidential Press Service of Kazakhstan"]
+    assert {"Russia", "Kazakhstan"} <= set(result.countries)
+    assert real("The Kremlin said the press was free to attend.").organisations == []

@@ -503,6 +503,17 @@ def _outlet_before_verb(tokens: list[Token], i: int, taken: set[int], registry: 
 
 
 _COUNTRY_ANAPHORS = words("names", "country_anaphors")
+_SEAT_OFFICES: dict[tuple[str, ...], str] = {tuple(k.split()): v for k, v in table("names", "seat_offices").items()}
+
+
+def _seat_office(tokens: list[Token], b: int, country: Actor, registry: Registry) -> tuple[int, Actor] | None:
+    """'the Kremlin press service': the office a metonym of ``country`` names with the words after it (to token end)."""
+    for words_, institution in _SEAT_OFFICES.items():
+        end = b + len(words_)
+        if end <= len(tokens) and tuple(t.text.lower() for t in tokens[b:end]) == words_:
+            actor = _institution_of(institution, country.name, registry)
+            return (end, actor) if actor is not None else None
+    return None
 
 
 def _anaphoric_country(tokens: list[Token], i: int, sentence: int, mentions: list[Mention], registry: Registry) -> Actor | None:
@@ -759,6 +770,11 @@ def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityRes
                 country_starts.add(a)  # 'Nazarbayev University', 'Gorchakov Fund': named after a person
                 named_after[a] = (b, actor, how)
                 continue
+            office = _seat_office(tokens, b, actor, registry) if actor.kind == "country" and how == "metonym" else None
+            if office is not None:  # 'the Kremlin press service' is Russia's presidential press service
+                add(office[1], "organisation", s, tokens, a, office[0], "context")
+                for k in range(b, office[0]):
+                    spans[k] = office[0]
             if actor.kind == "country" and b == a + 1:
                 country_starts.add(a)
             if actor.kind == "organisation":
