@@ -386,3 +386,11 @@ def test_a_seat_of_power_names_its_presidential_press_service():
     assert result.organisations == ["Presidential Press Service of Russia", "Presidential Press Service of Kazakhstan"]
     assert {"Russia", "Kazakhstan"} <= set(result.countries)
     assert real("The Kremlin said the press was free to attend.").organisations == []
+
+
+def test_a_body_after_a_sentence_naming_one_countrys_official_is_that_countrys():
+    result = real(
+        "Acting Foreign Minister Amir Khan Mottaqi discussed the railway plan. "
+        "Foreign Ministry spokesman Abdul Qahar Balkhi wrote that trade was discussed."
+    )
+    assert "Ministry of Foreign Affairs of Afghanistan" in result.organisations

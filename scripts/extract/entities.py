@@ -947,6 +947,10 @@ def _national_institution(name: str, sentence: int, start: int, mentions: list[M
         actor = registry.get(m.actor)
         if actor is not None and actor.kind == "person" and actor.category == "official" and actor.country:
             countries.append(actor.country)
+    if not countries:  # 'Acting Foreign Minister Amir Khan Mottaqi ... . Foreign Ministry spokesman ...'
+        previous = {official.country for m in mentions if m.sentence == sentence - 1 and (official := registry.get(m.actor)) is not None
+                    and official.kind == "person" and official.category == "official" and official.country}
+        countries = [c for c in previous if c] if len(previous) == 1 else []
     for country_name in dict.fromkeys(countries):
         actor = _institution_of(name, country_name, registry)
         if actor is not None:
