@@ -394,3 +394,10 @@ def test_a_body_after_a_sentence_naming_one_countrys_official_is_that_countrys()
         "Foreign Ministry spokesman Abdul Qahar Balkhi wrote that trade was discussed."
     )
     assert "Ministry of Foreign Affairs of Afghanistan" in result.organisations
+
+
+def test_russian_names_ending_in_a_consonant_like_an_ending_and_adjectives_of_countries():
+    result = real("Министр Сергей Лавров обсудил с афганской делегацией итоги визита. Сергея Лаврова поддержали.")
+    assert result.people == ["Sergei Lavrov"]
+    assert "Afghanistan" in result.countries
+    assert "Afghanistan" not in real("Министр Сергей Лавров обсудил с делегацией итоги визита.").countries

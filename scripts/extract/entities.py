@@ -32,22 +32,39 @@ def _norm(token: str) -> str:
     return token.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
 
 
-_CYRILLIC_ENDINGS = tuple(sorted({_norm(e) for e in words("names", "cyrillic_case_endings")}, key=len, reverse=True))
+_CYRILLIC_ENDINGS = tuple(sorted(words("names", "cyrillic_case_endings"), key=len, reverse=True))
 _CYRILLIC_WORD = re.compile(r"^[\u0400-\u04ff-]+$")
 CYRILLIC_MIN_STEM = 3
 
 
 @lru_cache(maxsize=1 << 16)
+def _cyrillic_stems(token: str) -> tuple[str, ...]:
+    """A Cyrillic word without each case ending it may have, the longest ending first ('Сергей' -> 'Серг', 'Серге');
+    the word itself when it has none, or is an acronym ('СНГ'). Other words: () ."""
+    if not _CYRILLIC_WORD.match(token):
+        return ()
+    token = token.replace("ё", "е").replace("Ё", "Е")
+    if token.isupper():
+        return (token,)
+    stems = [token[: -len(e)] for e in _CYRILLIC_ENDINGS if token.endswith(e) and len(token) - len(e) >= CYRILLIC_MIN_STEM]
+    return tuple(dict.fromkeys(stems)) or (token,)
+
+
+@lru_cache(maxsize=1 << 16)
 def _key(token: str) -> str:
-    """A token as the gazetteer keys it: normalised, and a Cyrillic word without its case ending ('Узбекистана',
-    'Узбекистаном' -> 'Узбекистан'; 'Россия', 'России' -> 'Росси'), so a name matches in every case of Russian."""
-    token = _norm(token)
-    if not _CYRILLIC_WORD.match(token) or token.isupper():
-        return token
-    for ending in _CYRILLIC_ENDINGS:
-        if token.endswith(ending) and len(token) - len(ending) >= CYRILLIC_MIN_STEM:
-            return token[: -len(ending)]
-    return token
+    """A token as the text is looked up: normalised, and a Cyrillic word without its longest case ending
+    ('Узбекистана', 'Узбекистаном' -> 'Узбекистан'), so a name matches in every case of Russian."""
+    stems = _cyrillic_stems(token)
+    return stems[0] if stems else _norm(token)
+
+
+def _registry_keys(tokens: list[Token]) -> list[tuple[str, ...]]:
+    """A registry spelling as the gazetteer keys it: with every stem of each Cyrillic word ('Сергей Лавров' ->
+    'Серг Лавров', 'Серге Лавров'), so that the longest ending cut from any case in a text meets one of them."""
+    keys: list[tuple[str, ...]] = [()]
+    for t in tokens:
+        keys = [(*k, stem) for k in keys for stem in (_cyrillic_stems(t.text) or (_norm(t.text),))]
+    return keys
 
 
 @lru_cache(maxsize=1 << 14)
@@ -102,10 +119,11 @@ class Gazetteer:
         """Add a spelling; with ``lower_after`` (a country's forms), also 'Kazakh foreign ministry' for 'Kazakh Foreign
         Ministry'; with ``lower_tail``, also 'Eurasian economic commission' for a name of three words or more."""
         form = _LEADING_ARTICLE.sub("", form.strip())
-        key = tuple(_key(t.text) for t in tokenize(form))
+        keys = _registry_keys(tokenize(form))
+        key = keys[0]
         if not key:
             return
-        variants = {key}
+        variants = set(keys)
         if key[0][:1].islower():
             variants.add((key[0][:1].upper() + key[0][1:], *key[1:]))
         if how in ("name", "alias") and all(t.isupper() for t in key if t.isalpha()) and sum(map(len, key)) >= 4:
