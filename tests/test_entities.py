@@ -401,3 +401,9 @@ def test_russian_names_ending_in_a_consonant_like_an_ending_and_adjectives_of_co
     assert result.people == ["Sergei Lavrov"]
     assert "Afghanistan" in result.countries
     assert "Afghanistan" not in real("Министр Сергей Лавров обсудил с делегацией итоги визита.").countries
+
+
+def test_an_outlet_named_by_its_web_domain_in_the_text():
+    result = real("The statement was published by the Tajik Khovar.tj media outlet on Monday.")
+    assert "Khovar" in result.organisations
+    assert real("The statement was published on Example.tj on Monday.").organisations == []

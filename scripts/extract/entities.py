@@ -509,6 +509,16 @@ _OUTLET_VERBS = words("names", "outlet_verbs")
 _OUTLET_SUFFIXES = ("", *table("names", "outlet_suffixes"))
 
 
+_WEB_DOMAIN = re.compile(r"^([A-Za-z][\w-]+)\.(?:[a-z]{2}|com|net|org|info|news)$")  # 'Khovar.tj', 'Shana.ir'
+
+
+def _outlet_domain(token: str, registry: Registry) -> Actor | None:
+    """'published by the Tajik Khovar.tj media outlet': a registry outlet named by its web domain."""
+    domain = _WEB_DOMAIN.match(token)
+    actor = registry.resolve(domain.group(1)) if domain else None
+    return actor if actor is not None and actor.org_kind == "outlet" else None
+
+
 def _outlet_before_verb(tokens: list[Token], i: int, taken: set[int], registry: Registry) -> Actor | None:
     """'Trend reports on June 18': an outlet's short name before a verb of reporting."""
     if i + 1 >= len(tokens) or tokens[i + 1].text not in _OUTLET_VERBS or i + 1 in taken:
@@ -854,7 +864,7 @@ def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityRes
             if not tokens[i].text[:1].isupper():
                 i += 1  # names of people and organisations start with a capital letter
                 continue
-            outlet = _outlet_before_verb(tokens, i, taken, registry)
+            outlet = _outlet_before_verb(tokens, i, taken, registry) or _outlet_domain(tokens[i].text, registry)
             if outlet is not None:  # 'Trend reports', 'Report informs via AZERTAC'
                 add(outlet, "organisation", s, tokens, i, i + 1, "outlet")
                 taken.add(i)
