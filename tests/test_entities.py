@@ -407,3 +407,9 @@ def test_an_outlet_named_by_its_web_domain_in_the_text():
     result = real("The statement was published by the Tajik Khovar.tj media outlet on Monday.")
     assert "Khovar" in result.organisations
     assert real("The statement was published on Example.tj on Monday.").organisations == []
+
+
+def test_countries_joined_by_a_hyphen_are_each_named():
+    result = real("Clashes on the Kyrgyz-Tajik border ended, and US-China talks resumed after the Armenia-Azerbaijan deal.")
+    assert set(result.countries) == {"Kyrgyzstan", "Tajikistan", "United States", "China", "Armenia", "Azerbaijan"}
+    assert real("The talks were held in Mazar-i-Sharif and Ivano-Frankivsk.").countries == []  # not every part a country

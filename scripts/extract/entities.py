@@ -278,6 +278,19 @@ def _match_registry(tokens: list[Token], gaz: Gazetteer) -> list[tuple[int, int,
     return found
 
 
+def _compound_countries(tokens: list[Token], matched: dict[int, int], gaz: Gazetteer) -> list[tuple[int, list[tuple[Actor, str]]]]:
+    """Tokens joined by hyphens whose every part names a country ('Kyrgyz-Tajik', 'Armenia-Azerbaijan', 'US-China'):
+    each part's country, with how it was named."""
+    found = []
+    for k, token in enumerate(tokens):
+        if k in matched or "-" not in token.text or not token.text[:1].isupper():
+            continue
+        hits = [gaz.exact.get((_key(part),)) for part in token.text.split("-")]
+        if len(hits) >= 2 and all(h is not None and h[0].kind == "country" and h[1] != "short" for h in hits):
+            found.append((k, [(h[0], h[1]) for h in hits if h is not None]))
+    return found
+
+
 def _first_name_before(tokens: list[Token], i: int, found: list[tuple[int, int, Actor, str]]) -> bool:
     """A word that can only be a first name right before ``tokens[i]`` (not a title, a place, a sentence's first word)."""
     if i < 2 or (found and found[-1][1] == i):
@@ -812,6 +825,11 @@ def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityRes
                 spans[k] = b
             if actor.kind == "person":
                 _remember_shorts(actor, local_shorts)
+        for k, countries in _compound_countries(tokens, spans, gaz):  # 'the Kyrgyz-Tajik border', 'US-China talks'
+            for actor, how in countries:
+                add(actor, "country", s, tokens, k, k + 1, how)
+            spans[k] = k + 1
+            country_starts.add(k)
         org_tokens = frozenset(org_positions)
         taken = set(spans)
         quoted: set[int] = set()  # tokens of names a noun after them makes organisations'
