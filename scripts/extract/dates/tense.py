@@ -50,21 +50,31 @@ def tense_at(sentence: str, at: int | None = None) -> str | None:
     The verb of a report ('Zakharova said ...', '..., the ministry told reporters') gives the
     tense of the reporting, not of the event: it counts only when no other marker does.
     """
-    found: list[tuple[int, int, str, bool]] = []
-    spans: list[tuple[int, int]] = []
-    for priority, (name, regex) in enumerate(_TENSES):
-        for match in regex.finditer(sentence):
-            if any(s <= match.start() and match.end() <= e for s, e in spans):
-                continue  # 'held' inside 'will be held'
-            spans.append(match.span())
-            distance = 0 if at is None else min(abs(match.start() - at), abs(match.end() - at))
-            if at is not None and match.start() > at and RELATIVE_CLAUSE.search(sentence, at, match.start()):
-                distance += len(sentence)  # the verb of a clause about something else ('... on Aug. 5 that will last')
-            found.append((distance if at is not None else priority, priority, name, match.group(0).lower() in speech_verbs()))
-    if not found:
+    markers = _tense_markers(sentence)
+    if not markers:
         return "past" if REGULAR_PAST_RE.search(sentence) else None
+    found: list[tuple[int, int, str, bool]] = []
+    for start, end, priority, name, speech in markers:
+        distance = 0 if at is None else min(abs(start - at), abs(end - at))
+        if at is not None and start > at and RELATIVE_CLAUSE.search(sentence, at, start):
+            distance += len(sentence)  # the verb of a clause about something else ('... on Aug. 5 that will last')
+        found.append((distance if at is not None else priority, priority, name, speech))
     events = [f for f in found if not f[3]]
     return min(events or found)[2]
+
+
+@lru_cache(maxsize=2048)
+def _tense_markers(sentence: str) -> tuple[tuple[int, int, int, str, bool], ...]:
+    """The sentence's tense markers (start, end, priority, tense, is a verb of speech), read once
+    however many positions are asked about; a marker inside another ('held' in 'will be held') is
+    left out."""
+    found: list[tuple[int, int, int, str, bool]] = []
+    for priority, (name, regex) in enumerate(_TENSES):
+        for match in regex.finditer(sentence):
+            if any(start <= match.start() and match.end() <= end for start, end, *_ in found):
+                continue
+            found.append((match.start(), match.end(), priority, name, match.group(0).lower() in speech_verbs()))
+    return tuple(found)
 
 
 @lru_cache(maxsize=1)
@@ -94,18 +104,26 @@ CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|whereas|as|which|who|where)\b",
 def qualifier_at(sentence: str, at: int) -> str | None:
     """The relative time expression nearest to position ``at`` in the same clause of ``sentence``."""
     best: tuple[int, str] | None = None
+    for start, end, name in _qualifiers(sentence):
+        between = sentence[min(end, at) : max(start, at)]
+        if CLAUSE_BREAK.search(between):
+            continue
+        distance = min(abs(start - at), abs(end - at))
+        if end <= at:
+            distance -= 1  # prefer the expression before the mention
+        if best is None or distance < best[0]:
+            best = (distance, name)
+    return best[1] if best else None
+
+
+@lru_cache(maxsize=2048)
+def _qualifiers(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """Every relative time expression of the sentence (start, end, name), read once per sentence."""
+    found: list[tuple[int, int, str]] = []
     for name, regex in QUALIFIERS:
         for match in regex.finditer(sentence):
             if name == "two-years-ago" and match.group(0).lower() in ("the previous year", "the year before"):
                 if not re.search(r"\blast year\b", sentence[: match.start()], re.I):
                     continue  # "the previous year" means two years back only after a "last year"
-            between = sentence[min(match.end(), at) : max(match.start(), at)]
-            if CLAUSE_BREAK.search(between):
-                continue
-            distance = min(abs(match.start() - at), abs(match.end() - at))
-            if match.end() <= at:
-                distance -= 1  # prefer the expression before the mention
-            if best is None or distance < best[0]:
-                best = (distance, name)
-    return best[1] if best else None
-
+            found.append((match.start(), match.end(), name))
+    return tuple(found)
