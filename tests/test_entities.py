@@ -413,3 +413,24 @@ def test_countries_joined_by_a_hyphen_are_each_named():
     result = real("Clashes on the Kyrgyz-Tajik border ended, and US-China talks resumed after the Armenia-Azerbaijan deal.")
     assert set(result.countries) == {"Kyrgyzstan", "Tajikistan", "United States", "China", "Armenia", "Azerbaijan"}
     assert real("The talks were held in Mazar-i-Sharif and Ivano-Frankivsk.").countries == []  # not every part a country
+
+
+def test_the_presidents_press_service_of_a_country_in_lower_case():
+    result = real("The deals were signed, the Uzbek President's press service said on Thursday.")
+    assert "Presidential Press Service of Uzbekistan" in result.organisations
+    assert real("The Uzbek President's service to the nation was praised.").organisations == []
+
+
+def test_a_dollar_sign_after_us_names_a_currency_not_the_country():
+    assert "United States" not in real("Trade between Kazakhstan and Uzbekistan reached US$2.5 billion.").countries
+    assert "United States" in real("Trade with the US reached $2.5 billion.").countries
+
+
+def test_a_headline_in_title_case_with_lower_case_function_words_names_no_unknown_body():
+    from dataclasses import replace
+
+    from scripts.registry import default_registry
+
+    headline = sentences("Kazakhstan and Uzbekistan to Develop Joint Trade and Logistics Center at Border Areas")
+    result = extract_entities([replace(s, zone="headline") for s in headline], default_registry())
+    assert result.organisations == [] and set(result.countries) == {"Kazakhstan", "Uzbekistan"}

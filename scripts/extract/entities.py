@@ -136,6 +136,9 @@ class Gazetteer:
         prefix = next((n for n in range(len(key) - 1, 0, -1) if " ".join(key[:n]) in lower_after), 0) if lower_after else 0
         if prefix and not any(t.isupper() for t in key[prefix:]):
             variants.add(key[:prefix] + tuple(t.lower() for t in key[prefix:]))  # the wires' lower case
+            owner = max((k for k in range(prefix, len(key)) if key[k] in ("'s", "’s")), default=0)
+            if owner:  # "the Uzbek President's press service"
+                variants.add(key[: owner + 1] + tuple(t.lower() for t in key[owner + 1 :]))
         for variant in variants:
             current = self.exact.get(variant)
             if current is None or _FORM_PRIORITY[how] < _FORM_PRIORITY[current[1]]:
@@ -316,6 +319,8 @@ def _geographic_context_ok(tokens: list[Token], a: int, b: int, how: str) -> boo
     following = tokens[b].text if b < len(tokens) else ""
     if how in ("name", "alias", "demonym") and previous in _REGION_PREFIXES:
         return False
+    if following == "$" and b < len(tokens) and tokens[b].start == tokens[b - 1].end:
+        return False  # 'US$2.5 billion' names a currency
     if how == "metonym":
         glued_before = a > 0 and _capitalised(previous) and previous not in _NOT_NAME_WORDS
         if _capitalised(following) and following not in _NOT_NAME_WORDS or glued_before:
@@ -588,9 +593,13 @@ def _bare_body(tokens: list[Token], i: int) -> bool:
     return not (_capitalised(following) or following in ("of", "for", "-") or following.isupper())
 
 
+_STOPWORDS = words("language", "stopwords")
+
+
 def _title_case_line(tokens: list[Token]) -> bool:
-    """A headline Written In Title Case ('Armenia To Join Russian-Led Customs Union')."""
-    alphabetic = [t.text for t in tokens if t.text[:1].isalpha()]
+    """A headline Written In Title Case ('Armenia To Join Russian-Led Customs Union'), whose short function words
+    may stay in lower case ('Kazakhstan and Uzbekistan to Develop Joint Trade and Logistics Center at Border Areas')."""
+    alphabetic = [t.text for t in tokens if t.text[:1].isalpha() and t.text not in _STOPWORDS]
     return len(alphabetic) >= 4 and sum(t[:1].isupper() for t in alphabetic) >= 0.8 * len(alphabetic)
 
 
