@@ -381,8 +381,9 @@ def test_an_ingest_killed_midway_leaves_whole_briefings_and_the_rerun_completes(
     from scripts import briefing as briefing_format
 
     (root / "seeds" / "rahmon.txt").unlink()
-    for index in range(16):
-        (root / "seeds" / f"s{index:02d}.txt").write_text(f"Story number {index}. " + ARTICLE * 3, encoding="utf-8")
+    count = 100  # enough work that the kill lands midway however fast drafting gets
+    for index in range(count):
+        (root / "seeds" / f"s{index:03d}.txt").write_text(f"Story number {index}. " + ARTICLE * 12, encoding="utf-8")
     command = [sys.executable, "-m", "scripts", "ingest", "--seeds", str(root / "seeds"), "--briefings",
                str(root / "briefings"), "--quiet"]
     process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -392,7 +393,7 @@ def test_an_ingest_killed_midway_leaves_whole_briefings_and_the_rerun_completes(
     process.kill()
     process.wait()
     written = list((root / "briefings").glob("*.md"))
-    assert 2 <= len(written) < 16, "killed before the end, after some briefings"
+    assert 2 <= len(written) < count, "killed before the end, after some briefings"
     for path in written:  # every file there is a whole briefing
         read = briefing_format.read_text(path.read_text(encoding="utf-8"), path.name)
         assert read.problems == [] and briefing_format.is_machine_draft(path.read_text(encoding="utf-8"))
@@ -400,5 +401,5 @@ def test_an_ingest_killed_midway_leaves_whole_briefings_and_the_rerun_completes(
     assert rerun.returncode == 0, rerun.stderr
     seeds = [briefing_format.seed_of(briefing_format.read_text(p.read_text(encoding="utf-8"), p.name).data)
              for p in (root / "briefings").glob("*.md")]
-    assert sorted(seeds) == sorted(f"seeds/s{index:02d}.txt" for index in range(16))  # each once
+    assert sorted(seeds) == sorted(f"seeds/s{index:03d}.txt" for index in range(count))  # each once
     assert not list((root / "briefings").glob(".*.tmp"))
