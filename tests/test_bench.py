@@ -76,3 +76,13 @@ def test_the_report_has_every_step_the_ratios_and_failed_searches():
     assert "49 KiB (generated/countries/russia.html)" in report
     assert "| 1,000 | file | Rakhmon (cold) | 300 | 42 |" in report
     assert "| 1,000 | http hydropower: Timeout 120000ms exceeded. |" in report
+
+
+def test_each_search_run_is_logged_as_measured():
+    lines: list[str] = []
+    run.log_search_runs({"runs": [{"over": "http", "query": "Rakhmon", "when": "cold", "load_ms": 300.4,
+                                   "first_result_ms": 42.2, "bytes_before_result": 3 * 2**20, "longest_task_ms": 50.0,
+                                   "foreign_requests": 0, "first_result": "generated/people/emomali-rahmon.html"}],
+                         "errors": ["file hydropower: Timeout"]}, lines.append)
+    assert lines == ["    http Rakhmon (cold): first result 42 ms, load event 300 ms, 3.0 MiB before it, longest task 50 ms, "
+                     "0 other hosts, generated/people/emomali-rahmon.html", "    not measured: file hydropower: Timeout"]

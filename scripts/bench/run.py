@@ -192,6 +192,7 @@ def bench_size(size: int, work: Path, *, search: bool, zensical: bool, full_text
         log("  search ...")
         result.search = measure_search(project / "site")
         log("  search: " + json.dumps(result.search.get("summary", result.search)))
+        log_search_runs(result.search, log)
     if full_text:  # what putting the articles' text in the index costs
         step("build, full text", [py, "-m", "mkdocs", "build", "--strict", "-d", "site-full-text"], project,
              {"SEARCH_FULL_TEXT": "1"})
@@ -213,6 +214,16 @@ def bench_size(size: int, work: Path, *, search: bool, zensical: bool, full_text
         if zensical_site.is_dir():
             result.zensical_site = site_facts(zensical_site, ("search.json", "search.js"))
     return result
+
+
+def log_search_runs(search: dict[str, Any], log: Any) -> None:
+    """Each search run on its own line, as measured (the log keeps them if a later step never ends)."""
+    for run in search.get("runs", []):
+        log(f"    {run['over']} {run['query']} ({run['when']}): first result {run['first_result_ms']:.0f} ms, "
+            f"load event {run['load_ms']:.0f} ms, {mib(run['bytes_before_result'])} before it, "
+            f"longest task {run['longest_task_ms']:.0f} ms, {run['foreign_requests']} other hosts, {run['first_result']}")
+    for error in search.get("errors", []):
+        log(f"    not measured: {error}")
 
 
 # -- report -------------------------------------------------------------------------
