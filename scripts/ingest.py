@@ -28,7 +28,7 @@ import multiprocessing
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,11 +72,15 @@ def folder_lock(directory: Path) -> Iterator[None]:
 # -- what exists -------------------------------------------------------------------
 
 
-def _read_known(path: Path) -> Known:
-    read = briefing_format.read_file(path, paths.relative(path))
-    source = read.data.get("source") if isinstance(read.data, dict) else None
+def _known_of(data: object) -> Known:
+    """The seed and seed hash a briefing's front matter names."""
+    source = data.get("source") if isinstance(data, dict) else None
     sha = source.get("sha256") if isinstance(source, dict) else None
-    return Known(briefing_format.seed_of(read.data), sha if isinstance(sha, str) else None)
+    return Known(briefing_format.seed_of(data), sha if isinstance(sha, str) else None)
+
+
+def _read_known(path: Path) -> Known:
+    return _known_of(briefing_format.read_file(path, paths.relative(path)).data)
 
 
 def index_path(directory: Path) -> Path:
@@ -84,8 +88,10 @@ def index_path(directory: Path) -> Path:
     return CACHE / f"{hashlib.sha256(str(directory.resolve()).encode()).hexdigest()[:16]}.json"
 
 
-def known_briefings(directory: Path) -> dict[str, Known]:
-    """File name -> seed and seed hash of every briefing in ``directory`` (cached by size and mtime)."""
+def known_briefings(directory: Path, written: Mapping[str, Known] | None = None) -> dict[str, Known]:
+    """File name -> seed and seed hash of every briefing in ``directory`` (cached by size and mtime).
+
+    ``written``: what this run just wrote, known without reading the files again."""
     index = index_path(directory)
     try:
         cached = json.loads(index.read_text(encoding="utf-8")) if index.is_file() else {}
@@ -102,6 +108,8 @@ def known_briefings(directory: Path) -> dict[str, Known]:
         row = cached.get(entry.name)
         if isinstance(row, list) and len(row) == 4 and row[:2] == stamp:
             known[entry.name] = Known(row[2], row[3])
+        elif written and entry.name in written:
+            known[entry.name] = written[entry.name]
         else:
             known[entry.name] = _read_known(Path(entry.path))
         fresh[entry.name] = [*stamp, known[entry.name].seed, known[entry.name].sha256]
@@ -136,12 +144,13 @@ def unique_path(directory: Path, filename: str, taken: set[Path]) -> Path:
 # -- drafting ----------------------------------------------------------------------
 
 
-def _draft(path: Path) -> tuple[str, str]:
-    """(file name, text) of the briefing of one seed (run in a worker)."""
+def _draft(path: Path) -> tuple[str, str, Known]:
+    """(file name, text, what it names) of the briefing of one seed (run in a worker)."""
     from .extract import draft_briefing
 
     drafted = draft_briefing(path)
-    return briefing_format.filename(drafted), briefing_format.render(drafted)
+    known = _known_of(briefing_format.front_matter(drafted))
+    return briefing_format.filename(drafted), briefing_format.render(drafted), known
 
 
 def _warm_up() -> None:
@@ -152,8 +161,8 @@ def _warm_up() -> None:
     draft_from_text("Warm-up.", None, None, default_registry())
 
 
-def drafts(seeds: list[Path], workers: int) -> Iterator[tuple[Path, str, str]]:
-    """(seed, file name, text) for every seed, in order, drafted on ``workers`` processes."""
+def drafts(seeds: list[Path], workers: int) -> Iterator[tuple[Path, str, str, Known]]:
+    """(seed, file name, text, what it names) for every seed, in order, drafted on ``workers`` processes."""
     _warm_up()
     if workers <= 1 or len(seeds) < PARALLEL_FROM:
         for path in seeds:
@@ -231,13 +240,15 @@ def run_batch(seed_dir: Path, briefing_dir: Path, *, quiet: bool, check_only: bo
         return 0
     progress = Progress(len(todo.todo), not quiet)
     taken: set[Path] = set()
-    for index, (seed_path, name, text) in enumerate(drafts(todo.todo, workers), 1):
+    written: dict[str, Known] = {}
+    for index, (seed_path, name, text, known) in enumerate(drafts(todo.todo, workers), 1):
         target = unique_path(briefing_dir, name, taken)
         taken.add(target)
         fileio.atomic_write(target, text)
+        written[target.name] = known
         print(f"drafted {paths.relative(target)} from {paths.relative(seed_path)}")
         progress(index, f"drafted {paths.relative(seed_path)}")
-    known_briefings(briefing_dir)  # refresh the index for the next run
+    known_briefings(briefing_dir, written)  # refresh the index for the next run, without reading the drafts again
     return 0
 
 

@@ -109,3 +109,24 @@ def test_help_lists_the_commands():
     assert result.returncode == 0
     for command in ("ingest", "extract", "check", "evaluate", "new"):
         assert command in result.stdout
+
+
+def test_a_run_indexes_its_drafts_without_reading_them_again(project: Path, tmp_path_factory, monkeypatch):
+    import json
+
+    from scripts import ingest as ingest_module
+
+    other = ROOT / "seeds" / "002_f61aea6a88730801.txt"
+    (project / "seeds" / other.name).write_bytes(other.read_bytes())
+    monkeypatch.setattr(ingest_module, "CACHE", tmp_path_factory.mktemp("cache"))
+    original = ingest_module._read_known
+    reads: list[str] = []
+    monkeypatch.setattr(ingest_module, "_read_known", lambda path: reads.append(path.name) or original(path))
+    briefings = project / "briefings"
+    assert ingest_module.run_batch(project / "seeds", briefings, quiet=True, check_only=False, workers=1) == 0
+    assert reads == []  # the index was refreshed from what the run drafted
+    index = json.loads(ingest_module.index_path(briefings).read_text(encoding="utf-8"))
+    assert sorted(index) == sorted(p.name for p in briefings.glob("*.md")) and len(index) == 2
+    for name, (_, _, seed, sha256) in index.items():  # and it says what reading the files says
+        assert ingest_module.Known(seed, sha256) == original(briefings / name)
+        assert seed in {f"seeds/{SEED.name}", f"seeds/{other.name}"} and len(sha256) == 64
