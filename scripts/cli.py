@@ -41,8 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
         "written as soon as it is ready, so an interrupted run keeps what it finished and the next run goes on. "
         "Existing briefings are never touched, except with --force; two ingests at once are refused.",
     )
-    ingest.add_argument("--force", metavar="SEED", action="append", default=[],
-                        help="redraft the briefing of SEED and print the diff (repeatable)")
+    ingest.add_argument("--force", metavar="SEED", action="extend", nargs="+", default=[],
+                        help="redraft the briefing of each SEED and print the diff (several seeds, or the flag repeated)")
     ingest.add_argument("--overwrite-edited", action="store_true",
                         help="with --force: also overwrite a briefing a person edited or marked reviewed")
     ingest.add_argument("--seeds", metavar="DIR", help="seed directory (default: seeds/)")

@@ -130,3 +130,13 @@ def test_a_run_indexes_its_drafts_without_reading_them_again(project: Path, tmp_
     for name, (_, _, seed, sha256) in index.items():  # and it says what reading the files says
         assert ingest_module.Known(seed, sha256) == original(briefings / name)
         assert seed in {f"seeds/{SEED.name}", f"seeds/{other.name}"} and len(sha256) == 64
+
+
+def test_force_takes_several_seeds_at_once(project: Path):
+    other = ROOT / "seeds" / "002_f61aea6a88730801.txt"
+    (project / "seeds" / other.name).write_bytes(other.read_bytes())
+    assert ingest(project).returncode == 0
+    seeds = [str(project / "seeds" / SEED.name), str(project / "seeds" / other.name)]
+    result = ingest(project, "--force", *seeds)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("unchanged: ") == 2, result.stdout
