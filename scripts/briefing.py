@@ -130,11 +130,21 @@ def read_file(path: Path, file: str) -> BriefingText:
     return read_text(text, file)
 
 
-def seed_of(data: Any) -> str | None:
-    """The ``source.seed`` a briefing's front matter names (however the YAML is written), or None."""
+def _source_text(data: Any, key: str) -> str | None:
+    """``source.<key>`` of a briefing's front matter (however the YAML is written) when it is text, else None."""
     source = data.get("source") if isinstance(data, dict) else None
-    seed = source.get("seed") if isinstance(source, dict) else None
-    return seed if isinstance(seed, str) else None
+    value = source.get(key) if isinstance(source, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def seed_of(data: Any) -> str | None:
+    """The ``source.seed`` a briefing's front matter names, or None."""
+    return _source_text(data, "seed")
+
+
+def seed_sha256_of(data: Any) -> str | None:
+    """The ``source.sha256`` (the seed's content hash) a briefing's front matter records, or None."""
+    return _source_text(data, "sha256")
 
 
 # -- the model -------------------------------------------------------------------

@@ -74,9 +74,7 @@ def folder_lock(directory: Path) -> Iterator[None]:
 
 def _known_of(data: object) -> Known:
     """The seed and seed hash a briefing's front matter names."""
-    source = data.get("source") if isinstance(data, dict) else None
-    sha = source.get("sha256") if isinstance(source, dict) else None
-    return Known(briefing_format.seed_of(data), sha if isinstance(sha, str) else None)
+    return Known(briefing_format.seed_of(data), briefing_format.seed_sha256_of(data))
 
 
 def _read_known(path: Path) -> Known:
