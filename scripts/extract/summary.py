@@ -30,7 +30,7 @@ def rank_sentences(sentences: list[Sentence], actor_weight: dict[int, float] | N
         if not _is_body_sentence(s):
             continue
         words = set(content_words(s.text))
-        centrality = sum(math.log1p(frequencies[w]) for w in words) / math.sqrt(len(words) + 1)
+        centrality = math.fsum(math.log1p(frequencies[w]) for w in words) / math.sqrt(len(words) + 1)  # fsum: the same whatever the set order
         position = 1.5 if s.paragraph == 0 else (0.6 if s.paragraph <= 2 else 0.0)
         actors = (actor_weight or {}).get(s.index, 0.0)
         ranked.append((centrality + position + actors, s))
