@@ -83,3 +83,68 @@ def test_dump_is_deterministic_and_round_trips():
     data = {"b": [1, 2], "a": "x: y", "text": "line one\nline two"}
     assert yamlio.dump(data) == yamlio.dump(dict(data))
     assert yamlio.plain(yamlio.load(yamlio.dump(data))) == data
+
+
+# -- the fast writer: byte for byte what PyYAML writes ---------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from scripts import briefing as briefing_format  # noqa: E402
+from scripts.extract import draft_briefing  # noqa: E402
+from scripts.paths import BRIEFINGS, SEEDS  # noqa: E402
+
+# Characters and words that decide PyYAML's quoting: indicators, resolver words, numbers, dates.
+TRICKY = st.one_of(
+    st.characters(blacklist_categories=("Cs",)),
+    st.sampled_from(list(":#'\"&*!|>%@`{}[],-?.~= \t\n\x85\u2028\ufeff\u00a0\u00e9\u0416\u4e2d")),
+)
+TRICKY_WORDS = st.sampled_from(["yes", "No", "ON", "null", "~", "true", "1", "0x1F", "1_000", "1.5e3", ".inf",
+                                "2024-02-30", "2024-01-01 10:00", "<<", "=", "---", "...", "- x", "a: b", "a #b"])
+TEXT = st.one_of(st.text(TRICKY, max_size=20), TRICKY_WORDS,
+                 st.builds(lambda a, b: a + b, TRICKY_WORDS, st.text(TRICKY, max_size=5)))
+SCALAR = st.one_of(TEXT, st.integers(-10**6, 10**6), st.booleans(), st.none())
+DATA = st.recursive(
+    SCALAR,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(TEXT, inner, max_size=4)),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(TEXT, DATA, min_size=1, max_size=6))
+def test_the_fast_writer_writes_what_pyyaml_writes(data):
+    assert yamlio.dump(data) == yamlio._pyyaml_dump(data)
+
+
+ONE_LINE = st.one_of(TRICKY_WORDS, st.text(TRICKY.filter(lambda c: c.isprintable()), max_size=20))
+FRONT_MATTER_LIKE = st.recursive(
+    st.one_of(ONE_LINE, st.integers(-10**6, 10**6), st.booleans(), st.none()),
+    lambda inner: st.one_of(st.lists(st.one_of(st.dictionaries(ONE_LINE.filter(bool), inner, max_size=3),
+                                               ONE_LINE), max_size=4),
+                            st.dictionaries(ONE_LINE.filter(bool), inner, max_size=4)),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(ONE_LINE.filter(bool), FRONT_MATTER_LIKE, min_size=1, max_size=6))
+def test_one_line_text_in_mappings_and_lists_is_written_by_the_fast_writer(data):
+    assert yamlio._fast_dump(data) == yamlio._pyyaml_dump(data)
+
+
+def test_front_matter_of_every_briefing_and_draft_takes_the_fast_way():
+    """The archive's front matter (as read, and as drafted from the seeds) never needs the slow writer."""
+    front_matters = [briefing_format.read_file(path, path.name).data for path in sorted(BRIEFINGS.glob("*.md"))]
+    front_matters += [briefing_format.front_matter(draft_briefing(path)) for path in sorted(SEEDS.glob("*.txt"))]
+    assert len(front_matters) >= 10
+    for data in front_matters:
+        assert yamlio._fast_dump(data) == yamlio._pyyaml_dump(data), data["title"]
+
+
+@pytest.mark.parametrize("value", ["line one\nline two", "tab\there", "bell\x07", 1.5, ("tuple",)])
+def test_what_the_fast_writer_leaves_to_pyyaml_is_still_written(value):
+    data = {"key": value, "list": [[1, 2]]}
+    with pytest.raises(yamlio._NotFast):
+        yamlio._fast_dump({"key": value})
+    assert yamlio.dump(data) == yamlio._pyyaml_dump(data)
