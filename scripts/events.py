@@ -21,9 +21,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from re import _constants as sre_constants  # type: ignore[attr-defined]  # the parser re itself uses
 from re import _parser as sre_parse
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
-from . import paths, schemas, yamlio
+from . import cuescan, paths, schemas, yamlio
 from .datewords import EDITION_WORDS, ORDINALS
 from .literals import LiteralIndex, conjunction
 from .problems import Problem, ProblemsError
@@ -235,6 +235,14 @@ class Calendar:
             for regex in (*event.since_start, *event.since_end, *event.until_end)
         )
 
+    @cached_property
+    def _naming_scanner(self) -> cuescan.Scanner[int]:
+        return cuescan.Scanner.of(self._naming_index)
+
+    @cached_property
+    def _phrase_scanner(self) -> cuescan.Scanner[int]:
+        return cuescan.Scanner.of(self._phrase_index)
+
     def cue_words_in(self, text: str) -> frozenset[str]:
         """The literal words of the calendar's cues that occur in ``text`` (a whole article): pass
         them to :meth:`named_in` for each of its sentences, which are then read only for those."""
@@ -252,10 +260,24 @@ class Calendar:
                 found.append((event, where))
         return found
 
+    def named_in_sentences(self, sentences: Sequence[str]) -> list[list[tuple[Event, re.Match[str]]]]:
+        """:meth:`named_in` of each of the sentences of one article, the article read once for the
+        cues' literal words (:mod:`scripts.cuescan`)."""
+        named = []
+        for sentence, numbers in zip(sentences, cuescan.candidates_by_part(self._naming_scanner, sentences)):
+            memo: dict[str, Any] = {}
+            found = []
+            for number in sorted(numbers):
+                where = self.events[number].match(sentence, memo)
+                if where is not None:
+                    found.append((self.events[number], where))
+            named.append(found)
+        return named
+
     def with_phrases_in(self, text: str) -> list[Event]:
         """The events (in calendar order) whose since_start, since_end or until_end phrases may
         occur in ``text``: every event with a phrase that does occur is among them."""
-        return [self.events[number] for number in sorted(self._phrase_index.candidates(text))]
+        return [self.events[number] for number in sorted(cuescan.candidates(self._phrase_scanner, text))]
 
 
 # --- loading and checking -------------------------------------------------------------

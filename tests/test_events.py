@@ -303,3 +303,24 @@ def test_a_border_treaty_needs_both_countries_and_a_treaty_on_the_border(calenda
 def test_consultative_meetings_are_named_by_place_or_year_in_the_region_s_languages(calendar: Calendar, sentence: str, editions: set[str]) -> None:
     named = {e.id for e, _ in calendar.named_in(sentence) if e.id.startswith("central-asia-consultative")}
     assert named == editions
+
+
+def test_an_article_read_once_names_in_each_sentence_what_each_sentence_read_alone_names(large_calendar: Calendar) -> None:
+    sentences = sentences_to_match() + ["Die Ukraine-Krise, the U.S. sanctions (9/11) and 47.6% of votes: Nur-Sultan's SCO summit."]
+    named = large_calendar.named_in_sentences(sentences)
+    assert [[(e.id, m.span()) for e, m in found] for found in named] == [
+        [(e.id, m.span()) for e, m in large_calendar.named_in(sentence)] for sentence in sentences]
+    assert any(named), "the sentences name some events"
+
+
+def test_the_article_scan_keeps_the_literal_index_candidates_of_each_part(large_calendar: Calendar) -> None:
+    from scripts import cuescan
+
+    index = large_calendar._naming_index
+    parts = sentences_to_match() + ["Nothing", "'s 3 rk b-2 9 may, u.k. + % eu xi"]
+    among = index.relevant("\n".join(parts))
+    scanner = cuescan.Scanner.of(index)
+    assert cuescan.candidates_by_part(scanner, parts) == [index.candidates(part, among) for part in parts]
+    for part in parts:
+        assert scanner.present(part.lower()) == index.present(part.lower())
+        assert cuescan.candidates(scanner, part) == index.candidates(part)

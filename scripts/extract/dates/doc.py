@@ -13,7 +13,7 @@ where a line stands: ``head`` (above the article's prose), ``body`` or ``tail`` 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from functools import lru_cache
 
@@ -59,8 +59,12 @@ class Doc:
         """Whether a date printed on line ``line`` may be the article's publication date."""
         return self.zones[line] not in NOT_PUBLICATION_ZONES
 
-    def article_sentences(self) -> Iterable[Sentence]:
-        return (s for s in self.sentences if s.zone not in RELATED_ZONES)
+    def article_sentences(self) -> tuple[Sentence, ...]:
+        """The sentences outside RELATED_ZONES (found once per document)."""
+        found = self.cache.get("article-sentences")
+        if found is None:
+            found = self.cache["article-sentences"] = tuple(s for s in self.sentences if s.zone not in RELATED_ZONES)
+        return found
 
 
 def _places(document: Document) -> list[str]:

@@ -40,8 +40,8 @@ def named_in(doc: Doc, calendar: Calendar) -> dict[Sentence, list[tuple[Event, r
     key = ("named", id(calendar))
     if key not in doc.cache:
         sentences = list(doc.article_sentences())
-        among = calendar.cue_words_in("\n".join(s.text for s in sentences))
-        doc.cache[key] = {s: _other_editions_dropped(calendar.named_in(s.text, among), s.text) for s in sentences}
+        named = calendar.named_in_sentences([s.text for s in sentences])
+        doc.cache[key] = {s: _other_editions_dropped(found, s.text) for s, found in zip(sentences, named)}
     return doc.cache[key]
 
 
@@ -310,6 +310,8 @@ def weekday_clues(doc: Doc, anchors: list[Anchor], calendar: Calendar) -> list[C
     clues: list[Clue] = []
     main = [(e, w, -1) for e, w, alt in anchors if (e, w, alt) == anchors[0] or (alt and alt == anchors[0][2])] if anchors else []
     for sentence in doc.article_sentences():
+        if "day" not in sentence.text:
+            continue  # every weekday's name ends so
         for match in WEEKDAY_MENTION.finditer(sentence.text):
             own = [(e, 1.0, m.start()) for e, m in named_in(doc, calendar)[sentence] if e.end is not None and (e.days or 99) <= 7]
             readings = own or main

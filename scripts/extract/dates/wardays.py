@@ -31,6 +31,9 @@ WAR_DAY_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("lasted", re.compile(rf"(?P<ctx>\b(?:war|invasion|aggression)\b[^.!?\n]{{0,60}}?)\b(?:has been (?:going on|raging|lasting|continuing|under way)|has (?:lasted|continued|raged|gone on)|(?:has )?entered its|is in its)\s+(?:for\s+)?(?P<n>{_NUM}){_SUFFIX}\s+days?", re.I)),
 )
 DAY_WORD = re.compile(r"\bdays?\b", re.IGNORECASE)  # every day count says it
+DAY_COUNT = re.compile(  # ... and this: what each of WAR_DAY_PATTERNS has around 'day' (a quick test before them)
+    r"\bdays?\s+(?:of|since|after|into|in|no|number|#|\d)|\d(?:-?(?:st|nd|rd|th)|-?й|-?го)?\s+day", re.IGNORECASE
+)
 LIVE_RE = re.compile(r"\b(follow|latest|live|today|now|marks?|enters?|entered|begins?|began|has begun|continues|is the|current|ongoing|updates?)\b", re.I)
 NARRATIVE_RE = re.compile(r"\b(on the (?:\w+ )?(?:\d+\w*|first|second|third) day|was|were|captured|had|recalled)\b", re.I)
 
@@ -62,7 +65,7 @@ def war_day_clues(doc: Doc, calendar: Calendar) -> list[Clue]:
     clues: list[Clue] = []
     seen: set[tuple[int, int]] = set()
     for sentence in doc.sentences:
-        if doc.related(sentence.line) or not DAY_WORD.search(sentence.text):
+        if doc.related(sentence.line) or not DAY_COUNT.search(sentence.text) or not DAY_WORD.search(sentence.text):
             continue  # every day count says 'day'
         for kind, regex in WAR_DAY_PATTERNS:
             for match in regex.finditer(sentence.text):

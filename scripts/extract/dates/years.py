@@ -7,7 +7,7 @@ from typing import Iterable
 
 from .clue import Clue, excerpt, make_date
 from .doc import Doc, blank_urls
-from .forms import full_dates
+from .forms import ANY_YEAR, full_dates
 from .tense import tense_at
 
 YEAR_RE = re.compile(r"(?<![\d$€£¥.,/#-])((?:19|20)\d{2})(?![\d%]|\s*[-–—]\s*\d)")
@@ -17,15 +17,24 @@ NOT_A_PAST_YEAR = re.compile(
 COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*[-–—]\s*)?((?:19|20)\d{2})(?!\d)", re.I)
 
 
-def _past_years(doc: Doc) -> Iterable[tuple[int, float, str]]:
-    """(year, strength, quote) for each year the article speaks of as past or present.
+def _past_years(doc: Doc) -> list[tuple[int, float, str]]:
+    """(year, strength, quote) for each year the article speaks of as past or present (read once
+    per document).
 
     Not targets and horizons ('by 2030', 'Strategy 2050', '2022-2026'), not years in
     future-tense sentences, not the year of a full date.
     """
+    if "past-years" not in doc.cache:
+        doc.cache["past-years"] = list(_years_spoken_of(doc))
+    return list(doc.cache["past-years"])
+
+
+def _years_spoken_of(doc: Doc) -> Iterable[tuple[int, float, str]]:
     for sentence in doc.article_sentences():
+        if not ANY_YEAR.search(sentence.text):
+            continue
         text = blank_urls(sentence.text)
-        if COPYRIGHT_RE.search(text):
+        if _may_claim_copyright(doc) and COPYRIGHT_RE.search(text):
             continue
         for match in YEAR_RE.finditer(text):
             if NOT_A_PAST_YEAR.search(text[max(0, match.start() - 25) : match.start()].rstrip(" ")) or in_full_date(text, match.start()):
@@ -51,12 +60,20 @@ def year_clues(doc: Doc) -> list[Clue]:
         first = make_date(year, 1, 1)
         if first:
             clues.append(Clue("year-mention", "derived", f"'{quote}' -> latest year spoken of as past or present: published in {year} or later", lo=first, strength=strength, group="years"))
-    copyright_years = [int(m.group(1)) for line in doc.lines for m in COPYRIGHT_RE.finditer(line)]
+    copyright_years = [int(m.group(1)) for line in doc.lines for m in COPYRIGHT_RE.finditer(line)] if _may_claim_copyright(doc) else []
     if copyright_years:
         last = make_date(max(copyright_years), 12, 31)
         if last:
             clues.append(Clue("copyright", "derived", f"'© {max(copyright_years)}' -> published in {max(copyright_years)} or earlier", hi=last, strength=0.3, group="copyright"))
     return clues
+
+
+def _may_claim_copyright(doc: Doc) -> bool:
+    """Whether a line or sentence of the page may hold a copyright notice (a quick test before COPYRIGHT_RE)."""
+    if "copyright" not in doc.cache:
+        lowered = "\n".join([*doc.lines, *(s.text for s in doc.sentences)]).lower()
+        doc.cache["copyright"] = "©" in lowered or "(c)" in lowered or "copyright" in lowered
+    return bool(doc.cache["copyright"])
 
 
 def in_full_date(text: str, at: int) -> bool:
