@@ -23,14 +23,18 @@ def _is_body_sentence(sentence: Sentence) -> bool:
 
 
 def rank_sentences(sentences: list[Sentence], actor_weight: dict[int, float] | None = None) -> list[tuple[float, Sentence]]:
-    """Score sentences by shared vocabulary with the whole text, position and actor mentions."""
-    frequencies = Counter(w for s in sentences for w in set(content_words(s.text)))
+    """Score sentences by shared vocabulary with the whole text, position and actor mentions.
+
+    A sentence's centrality is summed with ``math.fsum``, exact whatever the order of its set of words
+    (which changes with the hash seed of each run): sentences that tie stay tied, and the earlier one
+    ranks first in every run."""
+    vocabularies = [set(content_words(s.text)) for s in sentences]
+    frequencies = Counter(w for words in vocabularies for w in words)
     ranked = []
-    for s in sentences:
+    for s, words in zip(sentences, vocabularies):
         if not _is_body_sentence(s):
             continue
-        words = set(content_words(s.text))
-        centrality = math.fsum(math.log1p(frequencies[w]) for w in words) / math.sqrt(len(words) + 1)  # fsum: the same whatever the set order
+        centrality = math.fsum(math.log1p(frequencies[w]) for w in words) / math.sqrt(len(words) + 1)
         position = 1.5 if s.paragraph == 0 else (0.6 if s.paragraph <= 2 else 0.0)
         actors = (actor_weight or {}).get(s.index, 0.0)
         ranked.append((centrality + position + actors, s))
