@@ -22,6 +22,7 @@ FIGURE = re.compile(
     rf"votes|seats|days|years|minutes|hours|cases|deaths|victims|refugees|visits|meetings|flights|trains|cars|jobs)\b)",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _YEAR_ONLY = re.compile(r"^(?:19|20)\d{2}$")
 # An opening mark never follows a letter and a closing mark never precedes one (straight quotes are ambiguous).
 QUOTE = re.compile(r"(?<!\w)[\"“«](?=\S)([^\"“”«»]{20,}?)(?<=\S)[\"”»](?!\w)")
@@ -47,6 +48,8 @@ def extract_figures(sentences: list[Sentence], limit: int = 8) -> list[Figure]:
     figures: list[Figure] = []
     seen: set[str] = set()
     for s in sentences:
+        if not _DIGIT.search(s.text):
+            continue  # every figure holds a digit: most sentences need no search for one
         for match in FIGURE.finditer(s.text):
             value = match.group().strip(" ,.")
             if _YEAR_ONLY.match(value) or value.lower() in seen:

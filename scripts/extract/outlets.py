@@ -157,7 +157,25 @@ def publisher(doc: Document, registry: Registry, url: str | None) -> tuple[str |
         return site.outlet, site.evidence
     if url:
         host = (urlparse(url).hostname or "").removeprefix("www.")
-        for actor in registry.of_kind("organisation"):
-            if actor.org_kind == "outlet" and host and any(host.split(".")[0] == s.lower().split(".")[0] for s in actor.spellings):
-                return actor.name, f"site of the URL {url}"
+        actor = _outlets_by_site(registry).get(host.split(".")[0]) if host else None
+        if actor is not None:
+            return actor.name, f"site of the URL {url}"
     return None, "no outlet named outside the article text"
+
+
+_SITES_CACHE: dict[int, tuple[Registry, dict[str, Actor]]] = {}
+
+
+def _outlets_by_site(registry: Registry) -> dict[str, Actor]:
+    """Outlets by the first part of a site name any spelling gives ('kun' for Kun.uz), the registry's first
+    outlet for each, built once per registry."""
+    cached = _SITES_CACHE.get(id(registry))
+    if cached is None or cached[0] is not registry:
+        index: dict[str, Actor] = {}
+        for actor in registry.of_kind("organisation"):
+            if actor.org_kind == "outlet":
+                for spelling in actor.spellings:
+                    index.setdefault(spelling.lower().split(".")[0], actor)
+        cached = (registry, index)
+        _SITES_CACHE[id(registry)] = cached
+    return cached[1]
