@@ -301,3 +301,30 @@ def test_an_anniversary_of_a_printed_date_still_to_come_only_bounds() -> None:
     kinds = {(c.kind, c.earliest, c.latest) for c in result.candidates}
     assert ("anniversary", None, "2026-05-05") in kinds and ("anniversary", "2025-05-05", None) in kinds
     assert not any(c.kind == "anniversary" and c.date for c in result.candidates)
+
+
+def test_an_anniversary_said_to_be_near_dates_the_article_shortly_before_it() -> None:
+    text = "Preparations for the 30th anniversary of the neutrality of Testland are approaching the finish line."
+    result = extract_date(text, events=CALENDAR)
+    assert result.basis == "derived" and "2025-11-28" <= result.date <= "2025-12-11"
+    assert result.date_range is not None and result.date_range[1] <= "2025-12-11"
+
+
+
+
+@pytest.mark.parametrize(
+    ("sentence", "at", "expected"),
+    [
+        ("The council today welcomed the decision to hold the summit in Testville on 1 and 2 December 2010.", "1 and 2 December", "future"),
+        ("The ministers adopted a decision on the holding of the summit in Testville on 1 December 2010.", "1 December", "future"),
+        ("On 3 August, the ministers adopted a decision on the holding of the summit in Testville in December.", "3 August", "past"),
+    ],
+)
+def test_a_date_the_summit_is_decided_for_is_still_to_come(sentence: str, at: str, expected: str) -> None:
+    assert tense_at(sentence, sentence.index(at)) == expected
+
+
+def test_an_anniversary_said_to_be_near_in_russian() -> None:
+    text = "Подготовка к празднованию 30-летия нейтралитета Тестланда приближается к финишу."
+    result = extract_date(text, events=NEUTRALITY)
+    assert result.date is not None and "2025-11-28" <= result.date <= "2025-12-11"

@@ -12,7 +12,7 @@ from ...events import Calendar, Event
 from .clue import Clue, add_months, add_years, days, excerpt, make_date
 from .doc import Doc, Sentence
 from .forms import ANNIVERSARY_NUMBER_AFTER_RE, ANNIVERSARY_NUMBER_BEFORE_RE, ANNIVERSARY_RE, COUNT, UNIT, WEEKDAY_MENTION, anniversary_years, count_value, ordinal
-from .tense import qualifier_at, speech_verbs, tense_at
+from .tense import qualifier_at, says_near, speech_verbs, tense_at
 from .years import newest_year
 
 RECENT_LAG_DAYS = 3  # "the recent X": the earliest plausible day a writer calls X recent
@@ -20,6 +20,7 @@ RECENT_DAYS = 30  # ... and the latest
 REPORT_DAYS = 14  # a past-tense report of an event: written within two weeks of it
 COMING_DAYS = 14  # a report of an event to come: written within two weeks before it
 ANNIVERSARY_DAYS = 3  # an anniversary piece: within a few days of the anniversary
+COMING_ANNIVERSARY_WEIGHT = 0.3  # an anniversary still to come and said to be near
 ONE = dt.timedelta(days=1)
 YEAR = dt.timedelta(days=366)
 SHORT_EVENT_DAYS = 14  # longer events (wars, terms, expos) only bound the date
@@ -277,6 +278,9 @@ def _anniversary(mention: Mention, quote: str) -> list[Clue]:
         clues.append(Clue("anniversary", "derived", f"{counted}: published after {day - YEAR:%Y-%m-%d}", lo=day - YEAR, strength=0.5, group=group))
     if tense_at(text, at) == "future":
         clues.append(Clue("anniversary", "derived", f"{counted}, still to come: published before", hi=day, strength=0.5, tolerance=ANNIVERSARY_DAYS, group=group))
+        if says_near(text):  # 'on the eve of', 'approaching': written in the weeks before it, like an event to come
+            clues.append(Clue("anniversary", "derived", f"{counted}, near and still to come: published the day before", day - ONE,
+                              COMING_ANNIVERSARY_WEIGHT, group=group, window=days(day, -COMING_DAYS, -1)))
         return clues
     return [*clues, Clue("anniversary", "derived", counted, day, weight, group=group, window=days(day, -ANNIVERSARY_DAYS, ANNIVERSARY_DAYS))]
 

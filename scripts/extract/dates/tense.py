@@ -17,7 +17,7 @@ def _region(name: str, table: dict[str, tuple[str, ...]] = TENSE_WORDS) -> str:
 
 FUTURE_RE = re.compile(
     r"\b((?:will|shall|won't)(?: not)?(?: be)?(?: [a-z]+ed\b| [a-z]+)?|(?:is|are) (?:scheduled|expected|set|due|planned|slated|going|poised) to|(?:is|are) (?:due|scheduled|slated|planned|set) (?:on|for|in)|(?:is|are) to (?:be|take|hold|host|meet|visit|attend|sign)"
-    r"|to be held|to take place|upcoming|forthcoming|ahead of|in the run-up to|on the eve of|plans? to|intends? to|preparations? for|preparing for|prepares? for"
+    r"|to be held|to take place|to hold|decisions? (?:on|about|regarding) (?:the )?holding|upcoming|forthcoming|ahead of|in the run-up to|on the eve of|plans? to|intends? to|preparations? for|preparing for|prepares? for"
     r"|would(?: not)? (?:be held|take place|take part|participate|host|hold|visit|attend|meet|bring|travel|arrive|sign|open|pay|go|come|discuss)"
     r"|next (?:week|month|year)|later this (?:week|month|year)|tomorrow" + _region("future") + r")\b",
     re.IGNORECASE,
@@ -30,7 +30,7 @@ PRESENT_RE = re.compile(
 )
 PAST_RE = re.compile(
     r"\b((?:was|were|had been|has been|have been) (?:\w+ )?(?:held|hosted|convened|organi[sz]ed|signed|concluded|adopted|attended|elected|killed|announced)"
-    r"|took place|held|met|said|signed|attended|visited|ended|concluded|following|after|last (?:week|month|year)|yesterday|recent(?:ly)?"
+    r"|took place|held|met|said|signed|attended|visited|ended|concluded|adopted|approved|decided|agreed|following|after|last (?:week|month|year)|yesterday|recent(?:ly)?"
     r"|earlier|ago|has|have|had|was|were|did|became|won|rose|grew|fell|made|took|gave|went|came|saw|got|led|left|paid|sent|spent|built|sold|told|brought|bought|lost|began|spoke|wrote|knew|broke" + _region("past") + r")\b",
     re.IGNORECASE,
 )
@@ -96,6 +96,14 @@ QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("next-year", re.compile(r"\b(next year" + _region("next-year", RELATIVE_WORDS) + r")\b", re.I)),
     ("two-years-ago", re.compile(r"\b(the year before last|two years ago|the previous year|the year before)\b", re.I)),
 )
+
+
+NEAR_RE = re.compile(r"(?<!\w)(?:" + "|".join(RELATIVE_WORDS.get("near", ())) + r")(?!\w)", re.IGNORECASE)
+
+
+def says_near(sentence: str) -> bool:
+    """Whether the sentence says something coming is near ('on the eve of', 'approaching', 'накануне')."""
+    return NEAR_RE.search(sentence) is not None
 
 
 CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|whereas|as|which|who|where)\b", re.IGNORECASE)
