@@ -130,6 +130,19 @@ class Event:
                 spreads.append(max(m.end() for m in found if m) - min(m.start() for m in found if m))
         return min(spreads) if spreads else None
 
+    def cue_spans(self, sentence: str) -> frozenset[tuple[int, int]]:
+        """Where the regexes of the tightest cue that matches ``sentence`` match it (empty: no cue
+        matches). Two events whose spans share none are named by different words of the sentence."""
+        best: tuple[int, frozenset[tuple[int, int]]] | None = None
+        for cue in self.cues:
+            found = [regex.search(sentence) for regex in cue]
+            if all(found):
+                spans = frozenset(m.span() for m in found if m)
+                spread = max(end for _, end in spans) - min(start for start, _ in spans)
+                if best is None or spread < best[0]:
+                    best = (spread, spans)
+        return best[1] if best else frozenset()
+
     def cue_positions(self, sentence: str) -> list[int]:
         """Where each regex of every cue that matches ``sentence`` matches it (sorted starts): the
         places a phrase about the event may refer to ('the 30th anniversary of permanent neutrality')."""

@@ -328,3 +328,42 @@ def test_an_anniversary_said_to_be_near_in_russian() -> None:
     text = "Подготовка к празднованию 30-летия нейтралитета Тестланда приближается к финишу."
     result = extract_date(text, events=NEUTRALITY)
     assert result.date is not None and "2025-11-28" <= result.date <= "2025-12-11"
+
+
+TWO_SUMMITS = parse_events("""\
+- id: alpha-summit-2023
+  name: Alpha summit, Oldtown
+  kind: summit
+  place: Oldtown, Ruritania
+  url: https://example.org/event
+  start: 2023-05-18
+  end: 2023-05-19
+  cues: [['summit', 'Oldtown']]
+- id: beta-summit-2023
+  name: Beta summit, Newtown
+  kind: summit
+  place: Newtown, Ruritania
+  url: https://example.org/event
+  start: 2023-09-19
+  cues: [['summit with the Beta president', 'Newtown']]
+- id: alpha-summit-2019
+  name: Alpha summit, Oldtown (earlier)
+  kind: summit
+  place: Oldtown, Ruritania
+  url: https://example.org/event
+  start: 2019-06-14
+  cues: [['summit', 'Oldtown']]
+""")
+
+
+def test_two_events_a_sentence_names_by_different_words_are_both_past_not_alternatives() -> None:
+    text = "Testland has been in the spotlight: a showy summit in Oldtown, a historic summit with the Beta president in Newtown."
+    result = extract_date(text, events=TWO_SUMMITS)
+    assert result.date is not None and result.date >= "2023-09-19"  # after both, not after either
+
+
+def test_events_a_sentence_names_by_the_same_words_are_alternative_readings() -> None:
+    text = "Testland hosted a showy summit in Oldtown."
+    result = extract_date(text, events=TWO_SUMMITS)
+    assert result.date in (None, "2019-06-15", "2023-05-20")
+    assert any("other event" in c.evidence for c in result.candidates)  # one mention, two readings

@@ -33,6 +33,12 @@ class Mention:
     event: Event
     at: int  # position of the cue in the sentence
     fit: float = 1.0  # 1 for the tightest reading of the sentence, less for looser ones
+    part: int = 0  # which of the things the sentence names (0, 1...): events of one part are readings of one mention
+
+    @property
+    def key(self) -> str:
+        """What the clues of this mention and of its other readings share (their group)."""
+        return f"{self.sentence.line}:{self.sentence.index}" + (f":{self.part}" if self.part else "")
 
 
 def named_in(doc: Doc, calendar: Calendar) -> dict[Sentence, list[tuple[Event, re.Match[str]]]]:
@@ -68,16 +74,29 @@ def _other_editions_dropped(named: list[tuple[Event, re.Match[str]]], text: str)
 
 
 def _mentions(doc: Doc, calendar: Calendar) -> list[list[Mention]]:
-    """Calendar events named in each sentence of the article (terms of office excluded)."""
+    """Calendar events named in the sentences of the article (terms of office excluded), one list
+    for each thing a sentence names: the events of a list are alternative readings of it."""
     found = []
     for sentence in doc.article_sentences():
         named = [(e, m) for e, m in named_in(doc, calendar)[sentence] if e.kind != "term"]
-        if not named:
-            continue
-        spreads = [e.cue_spread(sentence.text) or len(m.group(0)) for e, m in named]
-        tightest = max(1, min(spreads))
-        found.append([Mention(sentence, e, m.start(), (tightest / max(1, spread)) ** 0.5) for (e, m), spread in zip(named, spreads)])
+        for part, readings in enumerate(_parts(named, sentence.text)):
+            spreads = [e.cue_spread(sentence.text) or len(m.group(0)) for e, m in readings]
+            tightest = max(1, min(spreads))
+            found.append([Mention(sentence, e, m.start(), (tightest / max(1, spread)) ** 0.5, part) for (e, m), spread in zip(readings, spreads)])
     return found
+
+
+def _parts(named: list[tuple[Event, re.Match[str]]], text: str) -> list[list[tuple[Event, re.Match[str]]]]:
+    """The events a sentence names, grouped by the words that name them: events whose cues match
+    some of the same words are readings of one mention ('the SCO summit': this year's or another);
+    events named by other words are other things ('a summit in Xi'an, a summit in New York')."""
+    spans = [event.cue_spans(text) for event, _ in named]
+    parts: list[list[int]] = []
+    for i in range(len(named)):
+        joined = [p for p in parts if any(not spans[i] or not spans[j] or spans[i] & spans[j] for j in p)]
+        merged = [i] + [j for p in joined for j in p]
+        parts = [p for p in parts if p not in joined] + [sorted(merged)]
+    return [[named[i] for i in p] for p in sorted(parts)]
 
 
 def _is_short(event: Event) -> bool:
@@ -128,7 +147,7 @@ def _envelope_bound(group: list[Mention], tense: str | None, qualifier: str | No
     names = events[0].name + (f" (or {len(events) - 1} other event(s))" if len(events) > 1 else "")
     spans = ", ".join(e.span() for e in events[:3])
     strength = 0.55 / len(events) ** 0.5
-    key = f"event:{first.sentence.line}:{first.sentence.index}"
+    key = f"event:{first.key}"
     starts = [e.start for e in events]
     ends = [e.end for e in events if e.end is not None]
     if tense == "future" and not all(e.kind == "founding" for e in events):  # a founding is never to come: its anniversary is
@@ -203,7 +222,7 @@ def event_clues(doc: Doc, calendar: Calendar) -> tuple[list[Clue], list[Anchor]]
             if subset:
                 first = subset[0]
                 clues.append(_envelope_bound(subset, tense_at(first.sentence.text, first.at), qualifier_at(first.sentence.text, first.at)))
-        alt = f"alt:{group[0].sentence.line}:{group[0].sentence.index}" if len(short) > 1 else ""
+        alt = f"alt:{group[0].key}" if len(short) > 1 else ""
         own_bounds: list[Clue] = []  # bounds each reading of the sentence sets through its event
         for mention in group:
             text, event = mention.sentence.text, mention.event
@@ -229,7 +248,7 @@ def event_clues(doc: Doc, calendar: Calendar) -> tuple[list[Clue], list[Anchor]]
             if estimate is None:
                 continue
             day, weight, how, allowed = estimate
-            key = f"event:{mention.sentence.line}:{mention.sentence.index}"
+            key = f"event:{mention.key}"
             weight *= mention.fit
             clues.append(Clue("event", "event", f"'{quote}' -> {event.name} ({event.span()}), {how}", day, weight, group=key, alt=alt, window=allowed))
             share = weight / max(1, len(short))
