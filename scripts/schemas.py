@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 import referencing
 from referencing.jsonschema import DRAFT7
@@ -70,6 +71,34 @@ def _registry() -> referencing.Registry:
 def validator(name: str) -> jsonschema.protocols.Validator:
     cls = jsonschema.validators.validator_for(schema(name))
     return cls(schema(name), registry=_registry())
+
+
+def _local_schema(uri: str) -> dict[str, Any]:
+    """A ``$ref`` to another schema of the folder ('briefing.schema.json#/...'): never a download."""
+    file = uri.split("#", 1)[0].rsplit("/", 1)[-1]
+    if not file.endswith(".schema.json") or not (SCHEMAS / file).is_file():
+        raise ValueError(f"a schema may only refer to the schemas of {SCHEMAS}: {uri}")
+    return schema(file.removesuffix(".schema.json"))
+
+
+@lru_cache(maxsize=None)
+def fast_check(name: str) -> Any:
+    """Schema ``name`` compiled to Python by fastjsonschema: a quick yes/no before the reference validator.
+
+    Valid data (nearly all of an archive) is known valid ten times faster than by jsonschema;
+    data it refuses goes through :func:`validator`, whose errors the messages are made from.
+    """
+    handlers = {scheme: _local_schema for scheme in ("", "file", "http", "https")}
+    return fastjsonschema.compile(schema(name), handlers=handlers, use_default=False, use_formats=False)
+
+
+def is_valid(name: str, plain: Any) -> bool:
+    """Whether JSON-like ``plain`` data meets schema ``name`` (fast; the same verdict as jsonschema)."""
+    try:
+        fast_check(name)(plain)
+    except fastjsonschema.JsonSchemaException:
+        return validator(name).is_valid(plain)  # never trust a refusal alone: the reference decides
+    return True
 
 
 def limits(name: str) -> Limits:
@@ -321,6 +350,8 @@ def errors_by_entry(data: Any, name: str, file: str, *, default_line: int = 1, r
                     entries: bool = False) -> dict[int | None, list[Problem]]:
     """The problems of :func:`problems`, grouped by the list entry they are in (None: the whole file)."""
     plain = yamlio.plain(data)
+    if is_valid(name, plain):
+        return {}
     found: dict[int | None, list[Problem]] = {}
     errors = sorted(validator(name).iter_errors(plain), key=lambda e: [str(p) for p in e.absolute_path])
     for error in errors:
