@@ -201,6 +201,33 @@ def _check_shape(text: str, first_line: int, max_depth: int) -> None:
             depth -= 1
 
 
+# Every list or mapping opens with a character of its own ('-', ':', '?', '[' or '{'), so a text with
+# fewer of them cannot nest deeper than that; libyaml composes this depth without a second thought.
+_INDICATORS = "-:?[{"
+_COMPOSE_SAFELY = 2_000
+
+
+def _may_nest_deeper_than(text: str, depth: int) -> bool:
+    return sum(text.count(char) for char in _INDICATORS) > depth
+
+
+def _check_node_depth(root: yaml.Node, first_line: int, max_depth: int) -> None:
+    """The depth check of :func:`_check_shape`, on a composed document (no aliases in it)."""
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if not isinstance(node, yaml.CollectionNode):
+            continue
+        if depth > max_depth:
+            raise YamlError(
+                f"lists and mappings are nested more than {max_depth} levels deep here: "
+                "no field of this file needs that",
+                node.start_mark.line + first_line,
+            )
+        children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
+        stack.extend((child, depth + 1) for child in reversed(children))
+
+
 def load_checked(text: str, first_line: int = 1, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH) -> Loaded:
     """Read one YAML document whose first line is line ``first_line`` of its file; keep every duplicate key.
 
@@ -211,10 +238,17 @@ def load_checked(text: str, first_line: int = 1, *, max_bytes: int = MAX_BYTES, 
     if size > max_bytes:
         raise YamlError(f"{size:,} bytes of YAML: the limit for this file is {max_bytes:,}", first_line)
     loader: _Loader | None = None
+    # The event pass is exact but slow; without a '*' there is no alias, and with few indicators the
+    # document is shallow enough to compose first and measure its depth on the nodes.
+    streamed = "*" in text or _may_nest_deeper_than(text, _COMPOSE_SAFELY)
     try:
-        _check_shape(text, first_line, max_depth)
+        if streamed:
+            _check_shape(text, first_line, max_depth)
         loader = _Loader(text, first_line)
-        data = loader.get_single_data()
+        node = loader.get_single_node()
+        if node is not None and not streamed:
+            _check_node_depth(node, first_line, max_depth)
+        data = loader.construct_document(node) if node is not None else None
     except YamlError:
         raise
     except yaml.MarkedYAMLError as error:

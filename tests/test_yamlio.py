@@ -148,3 +148,22 @@ def test_what_the_fast_writer_leaves_to_pyyaml_is_still_written(value):
     with pytest.raises(yamlio._NotFast):
         yamlio._fast_dump({"key": value})
     assert yamlio.dump(data) == yamlio._pyyaml_dump(data)
+
+
+@pytest.mark.parametrize("comment", ["", "# a '*' in a comment sends the text through the event pass\n"])
+def test_depth_is_refused_alike_on_composed_nodes_and_on_the_event_stream(comment):
+    """Shallow-looking text is composed first and measured on its nodes; the verdict and line are the same."""
+    text = comment + "a:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 12)) + "  " * 12 + "v: 1\n"
+    with pytest.raises(yamlio.YamlError) as error:
+        yamlio.load(text, 5, max_depth=8)
+    assert "nested more than 8 levels" in error.value.message
+    assert error.value.line == 5 + 8 + (1 if comment else 0)  # the ninth mapping opens on the ninth line
+    assert yamlio.load(text, 5, max_depth=20)["a"]["k1"]["k2"]["k3"]
+
+
+def test_many_indicators_send_the_text_through_the_event_pass_first(monkeypatch):
+    calls = []
+    monkeypatch.setattr(yamlio, "_check_shape", lambda *args: calls.append(args))
+    yamlio.load("a: [" + ", ".join(["[1]"] * 2_100) + "]\n")
+    yamlio.load("a: [1, 2]\n")
+    assert len(calls) == 1
