@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import sys
 import tempfile
@@ -179,9 +180,10 @@ def _remembered(data: str, root: Path) -> Briefing | None:
 _worker_registry: Registry | None = None
 
 
-def _init_worker(registry_dir: str) -> None:
+def _init_worker(registry: Registry) -> None:
+    """Each worker is forked with the registry already loaded (nothing read or pickled again)."""
     global _worker_registry
-    _worker_registry = load_registry(Path(registry_dir))
+    _worker_registry = registry
 
 
 def _validate_chunk(paths: list[str], root: str) -> list[tuple[str, Briefing | None, list[Problem]]]:
@@ -197,7 +199,7 @@ CHUNK = 100  # files a worker validates per task: small, so results come back in
 
 
 def _validate_many(
-    paths: list[Path], registry: Registry, registry_dir: Path, root: Path, workers: int
+    paths: list[Path], registry: Registry, root: Path, workers: int
 ) -> Iterator[tuple[Path, tuple[Briefing | None, list[Problem]]]]:
     """(path, (briefing or None, problems)) for every path, in order; on several processes when many."""
     if workers < 2 or len(paths) < PARALLEL_FROM:
@@ -205,7 +207,8 @@ def _validate_many(
             yield path, _validate_file(path, registry, root)
         return
     chunks = [[str(p) for p in paths[i : i + CHUNK]] for i in range(0, len(paths), CHUNK)]
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(str(registry_dir),)) as pool:
+    fork = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=fork, initializer=_init_worker, initargs=(registry,)) as pool:
         for chunk in pool.map(_validate_chunk, chunks, [str(root)] * len(chunks)):
             for name, briefing, problems in chunk:
                 yield Path(name), (briefing, problems)
@@ -254,7 +257,7 @@ def load_briefings(
     to_validate = [path for path in paths if names[path] not in good]
 
     problems: list[Problem] = []
-    for path, (briefing, found) in _validate_many(to_validate, registry, registry_dir, root, workers or default_workers()):
+    for path, (briefing, found) in _validate_many(to_validate, registry, root, workers or default_workers()):
         problems += found
         if briefing is not None and not found:
             good[names[path]] = briefing
