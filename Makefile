@@ -50,7 +50,8 @@ evaluate-dev: $(STAMP)
 	$(PY) -m scripts evaluate tests/data/dev/annotations.yaml
 
 # N: archive sizes, comma-separated (the 10,000 run takes the better part of an hour on 2 idle cores);
-# ARGS=--full-text also measures a search index holding the articles' text.
+# ARGS=--full-text also measures a search index holding the articles' text; ARGS="--rounds 3" repeats
+# build, rebuild and bare MkDocs three times, interleaved (default twice; the least CPU of each is kept).
 N ?= 300
 bench: $(STAMP)
 	$(PY) -m scripts.bench --sizes $(N) $(ARGS)

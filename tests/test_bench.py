@@ -86,3 +86,16 @@ def test_each_search_run_is_logged_as_measured():
                          "errors": ["file hydropower: Timeout"]}, lines.append)
     assert lines == ["    http Rakhmon (cold): first result 42 ms, load event 300 ms, 3.0 MiB before it, longest task 50 ms, "
                      "0 other hosts, generated/people/emomali-rahmon.html", "    not measured: file hydropower: Timeout"]
+
+
+def test_repeated_steps_keep_their_least_cpu_run_and_the_report_lists_every_round():
+    def step(name, cpu, ok=True):
+        return run.Step(name, cpu + 1, cpu, 2**20, ok)
+
+    rounds = {"build": [step("build", 40.0), step("build", 33.0)], "rebuild": [step("rebuild", 31.0), step("rebuild", 35.0)],
+              "bare": [step("bare", 30.0), step("bare", 29.0), step("bare", 12.0, ok=False)]}
+    assert run.least_cpu(rounds["bare"]).cpu == 29.0  # a failed run never counts, however quick
+    result = run.Result(1000, steps={name: run.least_cpu(runs) for name, runs in rounds.items()}, rounds=rounds)
+    report = run.table([result])
+    assert "| 1,000 | build | 40.0, 33.0 | 41.0, 34.0 | 33.0 |" in report
+    assert f"| 1,000 | {round(33 / 29, 2)} | {round(31 / 29, 2)} |" in report
