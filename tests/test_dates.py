@@ -56,12 +56,20 @@ def test_printed_publication_dates(text: str) -> None:
         "Tashkent, 18 May 2023 (Kun.uz) – Uzbekistan and China signed forty agreements.",
         "ASTANA, May 18, 2023 (Xinhua) -- Kazakhstan's parliament approved the budget.",
         "BISHKEK, 18 May 2023. The Kyrgyz cabinet met to discuss energy.",
+        "Ташкент, 18 мая 2023 г. Президент Узбекистана провел встречу с делегацией Китая.",
+        "Toshkent, 2023-yil 18-may. Prezident Xitoy delegatsiyasi bilan uchrashdi.",
+        "Aşgabat, 18 maý 2023 ý. Prezident hytaý wekiliýeti bilen duşuşdy.",
     ],
 )
 def test_datelines(text: str) -> None:
     result = extract_date(text)
     assert (result.date, result.basis) == ("2023-05-18", "stated")
     assert "dateline" in result.evidence
+
+
+def test_a_date_inside_a_sentence_followed_by_the_word_for_year_is_no_dateline() -> None:
+    result = extract_date("In Tashkent, 18 May 2023 y. was a hot day and the president held a meeting.")
+    assert result.basis != "stated"
 
 
 def test_dateline_without_year_takes_the_year_of_the_weekday_in_the_lead() -> None:

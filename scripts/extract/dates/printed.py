@@ -9,7 +9,7 @@ from ...datewords import WEEKDAYS
 from .clue import LATEST, Clue, add_months, add_years, days, excerpt, make_date
 from .combine import score
 from .doc import Doc, blank_urls, sentence_at
-from .forms import AGO_AFTER, AGO_BEFORE, ANNIVERSARY_NUMBER_BEFORE_RE, ANNIVERSARY_RE, ANY_YEAR, DATELINE_STOP, FULL_WEEKDAY, LABEL, LABEL_RE, MONTH_YEAR_RE, TIME_RE, WEEKDAY_MENTION, DateMatch, anniversary_years, count_value, ordinal, full_dates, month_number, partial_dates
+from .forms import YEAR_WORD, AGO_AFTER, AGO_BEFORE, ANNIVERSARY_NUMBER_BEFORE_RE, ANNIVERSARY_RE, ANY_YEAR, DATELINE_STOP, FULL_WEEKDAY, LABEL, LABEL_RE, MONTH_YEAR_RE, TIME_RE, WEEKDAY_MENTION, DateMatch, anniversary_years, count_value, ordinal, full_dates, month_number, partial_dates
 from .tense import tense_at
 from .years import newest_year
 
@@ -43,9 +43,15 @@ def _residue(line: str, match: DateMatch, headline: str | None = None) -> str:
     return re.sub(r"[\s|/•·,:;–—\-()\[\]]+", " ", rest).strip()
 
 
+YEAR_MARK = re.compile(rf"\s*{YEAR_WORD}(?!\w)", re.IGNORECASE)  # the word or letter for 'year' after a year
+
+
 def _is_dateline(line: str, match: DateMatch) -> bool:
     """'ALMATY, May 18 (Reuters) -', 'Tashkent, 18 May 2023 (Kun.uz)', '18 May 2023 - ...' at a line start."""
-    before, after = line[: match.start], line[match.end :]
+    before, after = line[: match.start], line[match.end - (line[match.end - 1] == ".") :]  # 'Toshkent, 2022-yil 20-iyul. ...'
+    year_word = YEAR_MARK.match(after) if match.day is not None else None
+    if year_word:  # 'Tashkent, 20 July 2022 y.', 'Ташкент, 20 июля 2022 г.': the year's word belongs to the date
+        after = after[year_word.end() - year_word.group().endswith(".") :]  # a period ends the word and may end the dateline
     if before.strip():
         place = before.strip().rstrip(",.–—-: ").strip()
         words = re.findall(r"[^\s,]+", place)
