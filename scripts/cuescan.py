@@ -75,7 +75,8 @@ class Scanner(Generic[Key]):
     def in_word(self, word: str) -> frozenset[str]:
         """The runs of the literals that are inside ``word``."""
         inside = [run for i in range(len(word) - GRAM + 1) for run in self.by_gram.get(word[i : i + GRAM], ()) if word.startswith(run, i)]
-        return frozenset(inside + [run for run in self.short_runs if run in word])
+        pieces = {word[i : i + size] for size in range(1, GRAM) for i in range(len(word) - size + 1)}
+        return frozenset(inside).union(pieces & self.short_runs)
 
     def runs_in(self, lowered: str) -> set[str]:
         """The runs of the literals that are inside the words of ``lowered``. The text is cut at its

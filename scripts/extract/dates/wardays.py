@@ -64,6 +64,8 @@ def _which_war(context: str, doc_text: str, calendar: Calendar) -> Event | None:
 def war_day_clues(doc: Doc, calendar: Calendar) -> list[Clue]:
     clues: list[Clue] = []
     seen: set[tuple[int, int]] = set()
+    if not DAY_COUNT.search("\n".join(s.text for s in doc.sentences)):
+        return clues  # no sentence counts days (one look at the whole text)
     for sentence in doc.sentences:
         if doc.related(sentence.line) or not DAY_COUNT.search(sentence.text) or not DAY_WORD.search(sentence.text):
             continue  # every day count says 'day'
