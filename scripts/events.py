@@ -494,10 +494,19 @@ def load_events(path: Path = EVENTS_FILE, registry: object | None = None) -> Cal
 load_calendar = load_events
 
 
-@lru_cache(maxsize=4)
+_DEFAULT_CALENDARS: dict[Path, Calendar] = {}
+
+
 def default_calendar(path: Path = EVENTS_FILE) -> Calendar:
-    """The repository's calendar, loaded once per process."""
-    return load_events(path)
+    """The repository's calendar, loaded once per process (or given by :mod:`scripts.warmstart`)."""
+    if path not in _DEFAULT_CALENDARS:
+        _DEFAULT_CALENDARS[path] = load_events(path)
+    return _DEFAULT_CALENDARS[path]
+
+
+def use_as_default_calendar(calendar: Calendar, path: Path = EVENTS_FILE) -> None:
+    """Make ``calendar`` (read from a cache of ``path``) what :func:`default_calendar` returns."""
+    _DEFAULT_CALENDARS[path] = calendar
 
 
 def main(argv: list[str] | None = None) -> int:

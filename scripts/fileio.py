@@ -28,7 +28,11 @@ def _umask() -> int:
 
 def atomic_write(path: Path, text: str) -> bool:
     """Write ``text`` via a temp file and rename; return False (and touch nothing) if unchanged."""
-    data = text.encode("utf-8")
+    return atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> bool:
+    """:func:`atomic_write` for bytes."""
     try:
         if path.is_file() and not path.is_symlink() and path.read_bytes() == data:
             return False

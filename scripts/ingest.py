@@ -152,11 +152,11 @@ def _draft(path: Path) -> tuple[str, str, Known]:
 
 
 def _warm_up() -> None:
-    """Load the registry and the calendar once, before workers fork (they share it)."""
-    from .extract import draft_from_text
-    from .registry import default_registry
+    """Load the registry, its gazetteer and the calendar once (from the cache when current), before workers
+    fork: they share them."""
+    from .warmstart import warm_start
 
-    draft_from_text("Warm-up.", None, None, default_registry())
+    warm_start()
 
 
 def drafts(seeds: list[Path], workers: int) -> Iterator[tuple[Path, str, str, Known]]:

@@ -322,7 +322,16 @@ def load_registry(directory: Path = paths.REGISTRY) -> Registry:
     return registry
 
 
-@lru_cache(maxsize=4)
+_DEFAULT_REGISTRIES: dict[Path, Registry] = {}
+
+
 def default_registry(directory: Path = paths.REGISTRY) -> Registry:
-    """The repository's registry, loaded once per process."""
-    return load_registry(directory)
+    """The repository's registry, loaded once per process (or given by :mod:`scripts.warmstart`)."""
+    if directory not in _DEFAULT_REGISTRIES:
+        _DEFAULT_REGISTRIES[directory] = load_registry(directory)
+    return _DEFAULT_REGISTRIES[directory]
+
+
+def use_as_default_registry(registry: Registry, directory: Path = paths.REGISTRY) -> None:
+    """Make ``registry`` (read from a cache of ``directory``) what :func:`default_registry` returns."""
+    _DEFAULT_REGISTRIES[directory] = registry

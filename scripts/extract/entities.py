@@ -165,6 +165,11 @@ def gazetteer(registry: Registry) -> Gazetteer:
     return cached[1]
 
 
+def use_gazetteer(registry: Registry, built: Gazetteer) -> None:
+    """Make ``built`` (read from a cache) the gazetteer of ``registry``."""
+    _GAZETTEERS[id(registry)] = (registry, built)
+
+
 @lru_cache(maxsize=512)
 def _country_prefixes(country: Actor | None) -> tuple[str, ...]:
     """A country's forms before a national body's name ('Kazakh', "Kazakhstan's"), as space-joined tokens."""
