@@ -504,6 +504,10 @@ def default_calendar(path: Path = EVENTS_FILE) -> Calendar:
     return _DEFAULT_CALENDARS[path]
 
 
+def default_calendar_loaded(path: Path = EVENTS_FILE) -> bool:
+    return path in _DEFAULT_CALENDARS
+
+
 def use_as_default_calendar(calendar: Calendar, path: Path = EVENTS_FILE) -> None:
     """Make ``calendar`` (read from a cache of ``path``) what :func:`default_calendar` returns."""
     _DEFAULT_CALENDARS[path] = calendar

@@ -332,6 +332,10 @@ def default_registry(directory: Path = paths.REGISTRY) -> Registry:
     return _DEFAULT_REGISTRIES[directory]
 
 
+def default_registry_loaded(directory: Path = paths.REGISTRY) -> bool:
+    return directory in _DEFAULT_REGISTRIES
+
+
 def use_as_default_registry(registry: Registry, directory: Path = paths.REGISTRY) -> None:
     """Make ``registry`` (read from a cache of ``directory``) what :func:`default_registry` returns."""
     _DEFAULT_REGISTRIES[directory] = registry

@@ -81,6 +81,8 @@ def warm_start(warm_up: bool = True) -> registry.Registry:
     """
     from .extract import draft_from_text
 
+    if registry.default_registry_loaded() and events.default_calendar_loaded():
+        return registry.default_registry()  # started already (the registry and the calendar never change in a run)
     path = cache_dir() / f"drafting-{fingerprint()}.pickle"
     cached = _read(path)
     if cached is not None:
