@@ -43,7 +43,7 @@ class Scanner(Generic[Key]):
     index: LiteralIndex[Key]
     by_gram: dict[str, tuple[str, ...]]  # the first GRAM characters of a run -> the runs
     short_runs: frozenset[str]  # runs shorter than GRAM
-    plain: dict[str, tuple[str, ...]]  # a run -> itself as a literal (a tuple of one)
+    plain: frozenset[str]  # literals of word characters only: each is its own run
     checked: dict[str, tuple[str, ...]]  # a run -> the literals with other characters it is the longest run of
     runs: dict[str, frozenset[str]]  # a literal with other characters than word ones -> its runs
     unkeyed: tuple[str, ...]  # literals without a word character: always looked for
@@ -51,7 +51,7 @@ class Scanner(Generic[Key]):
 
     @classmethod
     def of(cls, index: LiteralIndex[Key]) -> "Scanner[Key]":
-        plain: dict[str, tuple[str, ...]] = {}
+        plain: set[str] = set()
         checked: dict[str, list[str]] = {}
         runs: dict[str, frozenset[str]] = {}
         unkeyed = []
@@ -60,17 +60,17 @@ class Scanner(Generic[Key]):
             if not found:
                 unkeyed.append(literal)
             elif found == [literal]:
-                plain[literal] = (literal,)
+                plain.add(literal)
             else:
                 runs[literal] = frozenset(found)
                 checked.setdefault(max(found, key=len), []).append(literal)
-        every_run = {run for found in runs.values() for run in found} | plain.keys()
+        every_run = {run for found in runs.values() for run in found} | plain
         by_gram: dict[str, list[str]] = {}
         for run in sorted(every_run):
             if len(run) >= GRAM:
                 by_gram.setdefault(run[:GRAM], []).append(run)
         return cls(index, {g: tuple(r) for g, r in by_gram.items()}, frozenset(r for r in every_run if len(r) < GRAM),
-                   plain, {r: tuple(ls) for r, ls in checked.items()}, runs, tuple(unkeyed))
+                   frozenset(plain), {r: tuple(ls) for r, ls in checked.items()}, runs, tuple(unkeyed))
 
     def in_word(self, word: str) -> frozenset[str]:
         """The runs of the literals that are inside ``word``."""
@@ -95,9 +95,7 @@ class Scanner(Generic[Key]):
     def present(self, lowered: str) -> set[str]:
         """The literals of the index that occur in ``lowered`` (a lower-cased text)."""
         runs = self.runs_in(lowered)
-        found: set[str] = set()
-        for run in runs & self.plain.keys():
-            found.update(self.plain[run])
+        found = runs & self.plain
         for run in runs & self.checked.keys():
             for literal in self.checked[run]:
                 if self.runs[literal] <= runs and literal in lowered:

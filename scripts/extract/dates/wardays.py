@@ -34,6 +34,18 @@ DAY_WORD = re.compile(r"\bdays?\b", re.IGNORECASE)  # every day count says it
 DAY_COUNT = re.compile(  # ... and this: what each of WAR_DAY_PATTERNS has around 'day' (a quick test before them)
     r"\bdays?\s+(?:of|since|after|into|in|no|number|#|\d)|\d(?:-?(?:st|nd|rd|th)|-?й|-?го)?\s+day", re.IGNORECASE
 )
+DAY_COUNT_LOWER = (  # DAY_COUNT's two halves in lower case, each led by a literal: a quicker look at a whole text
+    re.compile(r"days?\s+(?:of|since|after|into|in|no|number|#|\d)"),
+    re.compile(r"\d(?:-?(?:st|nd|rd|th)|-?й|-?го)?\s+day"),
+)
+
+
+def _may_count_days(text: str) -> bool:
+    """Whether some part of ``text`` may match DAY_COUNT (never False when one does)."""
+    lowered = text.lower()
+    return any(regex.search(lowered) for regex in DAY_COUNT_LOWER)
+
+
 LIVE_RE = re.compile(r"\b(follow|latest|live|today|now|marks?|enters?|entered|begins?|began|has begun|continues|is the|current|ongoing|updates?)\b", re.I)
 NARRATIVE_RE = re.compile(r"\b(on the (?:\w+ )?(?:\d+\w*|first|second|third) day|was|were|captured|had|recalled)\b", re.I)
 
@@ -64,7 +76,7 @@ def _which_war(context: str, doc_text: str, calendar: Calendar) -> Event | None:
 def war_day_clues(doc: Doc, calendar: Calendar) -> list[Clue]:
     clues: list[Clue] = []
     seen: set[tuple[int, int]] = set()
-    if not DAY_COUNT.search("\n".join(s.text for s in doc.sentences)):
+    if not _may_count_days("\n".join(s.text for s in doc.sentences)):
         return clues  # no sentence counts days (one look at the whole text)
     for sentence in doc.sentences:
         if doc.related(sentence.line) or not DAY_COUNT.search(sentence.text) or not DAY_WORD.search(sentence.text):
