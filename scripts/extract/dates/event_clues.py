@@ -90,6 +90,8 @@ def _parts(named: list[tuple[Event, re.Match[str]]], text: str) -> list[list[tup
     """The events a sentence names, grouped by the words that name them: events whose cues match
     some of the same words are readings of one mention ('the SCO summit': this year's or another);
     events named by other words are other things ('a summit in Xi'an, a summit in New York')."""
+    if len(named) < 2:
+        return [named] if named else []
     spans = [event.cue_spans(text) for event, _ in named]
     parts: list[list[int]] = []
     for i in range(len(named)):
