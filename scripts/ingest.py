@@ -28,10 +28,11 @@ import multiprocessing
 import os
 import sys
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from . import briefing as briefing_format
 from . import fileio, paths
@@ -40,6 +41,7 @@ from .problems import Problem, ProblemsError
 
 CACHE = paths.ROOT / ".cache" / "ingest"
 PARALLEL_FROM = 8  # seeds; below this, one process is faster than starting workers
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -159,17 +161,43 @@ def _warm_up() -> None:
     warm_start()
 
 
-def drafts(seeds: list[Path], workers: int) -> Iterator[tuple[Path, str, str, Known]]:
-    """(seed, file name, text, what it names) for every seed, in order, drafted on ``workers`` processes."""
+class Workers:
+    """Maps work over seeds on ``count`` forked processes when there are enough seeds, else in this one.
+
+    The pool starts on first use, after the registry and the calendar are loaded, so that every worker
+    shares them; the same pool reads the seeds and then drafts them.
+    """
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self.pool: Any = None
+
+    def map(self, function: Callable[[Path], T], items: list[Path], chunksize: int) -> Iterator[T]:
+        if self.count <= 1 or len(items) < PARALLEL_FROM:
+            return map(function, items)
+        if self.pool is None:
+            _warm_up()
+            self.pool = multiprocessing.get_context("fork").Pool(self.count)
+        return self.pool.imap(function, items, chunksize=chunksize)
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is None:
+            return
+        if exc[0] is not None:
+            self.pool.terminate()  # interrupted: what was written stays, the rest is not drafted
+        else:
+            self.pool.close()
+        self.pool.join()
+
+
+def drafts(seeds: list[Path], workers: Workers) -> Iterator[tuple[Path, str, str, Known]]:
+    """(seed, file name, text, what it names) for every seed, in order."""
     _warm_up()
-    if workers <= 1 or len(seeds) < PARALLEL_FROM:
-        for path in seeds:
-            yield (path, *_draft(path))
-        return
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers) as pool:
-        for path, result in zip(seeds, pool.imap(_draft, seeds, chunksize=4)):
-            yield (path, *result)
+    for path, result in zip(seeds, workers.map(_draft, seeds, chunksize=4)):
+        yield (path, *result)
 
 
 class Progress:
@@ -194,26 +222,31 @@ class Plan:
     copies: list[tuple[Path, str]]  # (seed, briefing of a seed with the same text)
 
 
-def plan(seed_dir: Path, briefing_dir: Path) -> tuple[Plan, list[Problem]]:
+def _read_one(path: Path) -> tuple[str | None, list[Problem]]:
+    """(content hash, problems) of one seed (run in a worker)."""
+    try:
+        return seed_format.read_seed(path).sha256, []
+    except ProblemsError as error:
+        return None, error.problems
+
+
+def plan(seed_dir: Path, briefing_dir: Path, workers: Workers | None = None) -> tuple[Plan, list[Problem]]:
     """The seeds to draft, after reading and checking each of them; every problem found."""
     known = known_briefings(briefing_dir)
     drafted = {k.seed for k in known.values() if k.seed}
     by_hash = {k.sha256: name for name, k in known.items() if k.sha256}
+    unread = [path for path in seed_format.candidates(seed_dir) if seed_format.reference(path) not in drafted]
+    read = (workers or Workers(1)).map(_read_one, unread, chunksize=32)
     problems: list[Problem] = []
     result = Plan([], [])
-    for path in seed_format.candidates(seed_dir):
-        ref = seed_format.reference(path)
-        if ref is not None and ref in drafted:
+    for path, (digest, found) in zip(unread, read):
+        problems += found
+        if digest is None:
             continue
-        try:
-            seed = seed_format.read_seed(path)
-        except ProblemsError as error:
-            problems += error.problems
+        if digest in by_hash:
+            result.copies.append((path, by_hash[digest]))
             continue
-        if seed.sha256 in by_hash:
-            result.copies.append((path, by_hash[seed.sha256]))
-            continue
-        by_hash[seed.sha256] = f"(this run, from {path.name})"
+        by_hash[digest] = f"(this run, from {path.name})"
         result.todo.append(path)
     return result, problems
 
@@ -225,7 +258,12 @@ def run_batch(seed_dir: Path, briefing_dir: Path, *, quiet: bool, check_only: bo
     if removed and not quiet:
         print(f"removed {len(removed)} temporary file(s) an interrupted run left in {paths.relative(briefing_dir)}/",
               file=sys.stderr)
-    todo, problems = plan(seed_dir, briefing_dir)
+    with Workers(workers) as pool:
+        return _run_batch(seed_dir, briefing_dir, quiet=quiet, check_only=check_only, pool=pool)
+
+
+def _run_batch(seed_dir: Path, briefing_dir: Path, *, quiet: bool, check_only: bool, pool: Workers) -> int:
+    todo, problems = plan(seed_dir, briefing_dir, pool)
     for path, name in todo.copies:
         print(f"skipped {paths.relative(path)}: the same text as the seed of {name}", file=sys.stderr)
     if problems:
@@ -239,7 +277,7 @@ def run_batch(seed_dir: Path, briefing_dir: Path, *, quiet: bool, check_only: bo
     progress = Progress(len(todo.todo), not quiet)
     taken: set[Path] = set()
     written: dict[str, Known] = {}
-    for index, (seed_path, name, text, known) in enumerate(drafts(todo.todo, workers), 1):
+    for index, (seed_path, name, text, known) in enumerate(drafts(todo.todo, pool), 1):
         target = unique_path(briefing_dir, name, taken)
         taken.add(target)
         fileio.atomic_write(target, text)
