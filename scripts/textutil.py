@@ -1,9 +1,10 @@
-"""Text primitives shared by the cleaner and the extractors: the one sentence splitter, and tokens."""
+"""Text primitives shared by the cleaner and the extractors: the one sentence splitter, tokens, and case folding."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from .wordlists import words
@@ -78,6 +79,23 @@ def sentences_of(text: str) -> list[Sentence]:
     return result
 
 
+# Letters re.IGNORECASE matches to a-z besides A-Z: folded first, so that every letter stays one letter.
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
+_WORD_RUN = re.compile(r"\w+")
+
+
+def fold_case(text: str) -> str:
+    """``text`` in lower case as re.IGNORECASE compares it to a-z, one character for one (offsets stay)."""
+    return (text if text.isascii() else text.translate(_FOLD)).lower()
+
+
+@lru_cache(maxsize=4096)
+def folded_words(text: str) -> frozenset[str]:
+    """The runs of word characters of ``text``, case-folded: ``r"\bword\b"`` with re.IGNORECASE matches ``text``
+    for a ``word`` of word characters exactly when it is one of them."""
+    return frozenset(_WORD_RUN.findall(fold_case(text)))
+
+
 class Token(NamedTuple):
     """A token and its character offsets (a named tuple: an article has hundreds, made fast)."""
 
@@ -89,6 +107,7 @@ class Token(NamedTuple):
 # Words with inner punctuation stay whole: U.S, C5+1, Xi'an, Nur-Sultan, RFE/RL, Kun.uz, 24.kg.
 _TOKEN = re.compile(r"\w+(?:[.\-/+&'’]\w+)*|[^\w\s]")
 _APOSTROPHES = "'’"
+_new_token = tuple.__new__  # Token's own __new__ is a Python function: ~770 tokens an article are made directly
 
 
 def tokenize(text: str) -> list[Token]:
@@ -99,8 +118,8 @@ def tokenize(text: str) -> list[Token]:
         start = text.find(word, end)  # only whitespace lies between two tokens, so the next one starts here
         end = start + len(word)
         if len(word) > 3 and word[-1] == "s" and word[-2] in _APOSTROPHES and word[-3] not in _APOSTROPHES:
-            tokens.append(Token(word[:-2], start, end - 2))
-            tokens.append(Token(word[-2:], end - 2, end))
+            tokens.append(_new_token(Token, (word[:-2], start, end - 2)))
+            tokens.append(_new_token(Token, (word[-2:], end - 2, end)))
         else:
-            tokens.append(Token(word, start, end))
+            tokens.append(_new_token(Token, (word, start, end)))
     return tokens

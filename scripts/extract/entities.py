@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..model import Unregistered
 from ..registry import Actor, Registry
-from ..textutil import Sentence, Token, tokenize
+from ..textutil import Sentence, Token, folded_words, tokenize
 from ..wordlists import table, words
 
 # Priority of a spelling when two actors share one: lower wins.
@@ -258,11 +258,13 @@ def _person_word(token: str) -> bool:
 def _match_registry(tokens: list[Token], gaz: Gazetteer) -> list[tuple[int, int, Actor, str]]:
     """Longest registry matches as (first token, end token, actor, how)."""
     keys = [_key(t.text) for t in tokens]
+    longest_from = gaz.longest_from
     found: list[tuple[int, int, Actor, str]] = []
-    i = 0
-    while i < len(tokens):
-        step = 1
-        for n in range(min(gaz.longest_from.get(keys[i], 0), len(tokens) - i), 0, -1):
+    end = 0  # a match starts after the one before it
+    for i, first in enumerate(keys):
+        if i < end or first not in longest_from:
+            continue  # most words start no registry spelling
+        for n in range(min(longest_from[first], len(tokens) - i), 0, -1):
             hit = gaz.exact.get(tuple(keys[i : i + n]))
             if hit is None:
                 continue
@@ -280,9 +282,8 @@ def _match_registry(tokens: list[Token], gaz: Gazetteer) -> list[tuple[int, int,
                     found.append((i - 1, i + 1, actor, "fuzzy"))
                 break
             found.append((i, i + n, actor, how))
-            step = n
+            end = i + n
             break
-        i += step
     return found
 
 
@@ -725,8 +726,9 @@ def _country_list(tokens: list[Token], k: int, step: int, registry_at: dict[int,
     return found
 
 
-_PLURAL_WORD = re.compile(r"\b(?:%s)\b" % "|".join(sorted({k.split()[-1] for k in _PLURAL_BODIES})), re.IGNORECASE)
-_ORG_NOUN_WORD = re.compile(r"\b(?:%s)\b" % "|".join(sorted({n.split()[-1] for n in _ORG_NOUNS})), re.IGNORECASE)
+# The last words of plural bodies and of organisation nouns: a sentence without one has neither (folded_words).
+_PLURAL_WORDS = frozenset(k.split()[-1].lower() for k in _PLURAL_BODIES)
+_ORG_NOUN_WORDS = frozenset(n.split()[-1].lower() for n in _ORG_NOUNS)
 _PORTFOLIO_HOLDERS = frozenset(("minister", "ministers", "secretary", "commissioner", "minister's", "minister’s"))
 
 
@@ -847,7 +849,8 @@ def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityRes
         org_tokens = frozenset(org_positions)
         taken = set(spans)
         quoted: set[int] = set()  # tokens of names a noun after them makes organisations'
-        for first, end, a, b, n in _quoted_organisations(tokens, taken) if _ORG_NOUN_WORD.search(s.text) else ():
+        sentence_words = folded_words(s.text)
+        for first, end, a, b, n in _quoted_organisations(tokens, taken) if not _ORG_NOUN_WORDS.isdisjoint(sentence_words) else ():
             title = s.text[tokens[a].start : tokens[b - 1].end]
             noun = s.text[tokens[n].start : tokens[end - 1].end]
             known = registry.resolve(f"{title} {noun}") or registry.resolve(title)
@@ -858,7 +861,7 @@ def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityRes
                 add(title, "organisation", s, tokens, first, end, "detected")
             taken.update(range(first, end))
             quoted.update(range(first, end))
-        for first, end, bodies in _plural_bodies(tokens, registry_at, registry) if _PLURAL_WORD.search(s.text) else ():
+        for first, end, bodies in _plural_bodies(tokens, registry_at, registry) if not _PLURAL_WORDS.isdisjoint(sentence_words) else ():
             for body in bodies:
                 add(body, "organisation", s, tokens, first, end, "context")
             taken.update(range(first, end))

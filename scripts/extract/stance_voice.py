@@ -30,16 +30,15 @@ from pathlib import Path
 from typing import Any, Generic, Iterable, Mapping, MutableMapping, Sequence, TypeVar
 
 from .. import yamlio
-from ..textutil import Sentence
+from ..textutil import Sentence, fold_case
 from ..wordlists import words
 from .entities import Mention
 
 _LITERAL_START = re.compile(r"[a-z'’ -]+", re.IGNORECASE)
-_WORD_START = re.compile(r"(?<!\w)\w{1,3}")  # the first three letters of a run of word characters
+_WORD_RUN = re.compile(r"\w+")
 # Lookbehinds that make a pattern start where a run of word characters starts, and lookaheads that end a word.
 _BOUNDED = ("(?<!\\w)", "(?<![\\w-])", "(?<![\\w'’-])")
 _WORD_END = ("(?!\\w)", "(?![\\w")
-_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})  # letters IGNORECASE matches to a-z
 MAX_EXPANSIONS = 1000  # spelled-out alternatives of one pattern, beyond which it is searched for everywhere
 
 
@@ -149,10 +148,14 @@ def _top_level_alternatives(pattern: str) -> list[str]:
 def word_positions(text: str) -> dict[str, list[int]]:
     """Where each run of word characters of ``text`` starts ('ex-head' has 'ex' and 'head', “'dead'” has 'dead'),
     by its first three letters in lower case."""
-    positions: dict[str, list[int]] = defaultdict(list)
-    for match in _WORD_START.finditer(text.translate(_FOLD).lower()):  # folded, every letter stays one letter
-        positions[match.group()].append(match.start())
-    return dict(positions)
+    positions: dict[str, list[int]] = {}
+    for match in _WORD_RUN.finditer(fold_case(text)):
+        key = match.group()[:3]
+        if key in positions:
+            positions[key].append(match.start())
+        else:
+            positions[key] = [match.start()]
+    return positions
 
 
 T = TypeVar("T")
@@ -202,7 +205,12 @@ class WordIndex(Generic[T]):
 
     def found_in(self, text: str) -> bool:
         """True when one of the patterns matches somewhere in ``text``."""
-        return bool(self._anchored(text)) or any(pattern.search(text) for _, pattern, _ in self._always)
+        positions = word_positions(text)
+        for key in positions.keys() & self._by_key.keys():
+            for _, pattern, _ in self._by_key[key]:
+                if any(pattern.match(text, start) for start in positions[key]):
+                    return True
+        return any(pattern.search(text) for _, pattern, _ in self._always)
 
 
 def _is_word_char(char: str) -> bool:
