@@ -20,6 +20,8 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from .literals import required_literals
+from .textutil import fold_case
 from .wordlists import table, words
 
 # --- what the classifier produces --------------------------------------------------------
@@ -96,12 +98,19 @@ _GLUED_SENTENCE = re.compile(
 )
 
 
+_SPACE_BEFORE_MARK = re.compile(r"\s+([.,;:!?])(?=\s|$)")
+_GLUE_HINT = re.compile(r"[.!?][A-Z]")  # where a glued sentence may start: _GLUED_SENTENCE needs one
+_DOUBLED_WORD = re.compile(r"\b(to|the|a|of|in|and|that|is)\s+\1\b")
+_SPACES = re.compile(r"\s{2,}")
+
+
 def repair_line(line: str) -> str:
     """Fix spacing damage: 'Burnashev .' -> 'Burnashev.', 'Thursday.The' -> 'Thursday. The', doubled words 'to to'."""
-    line = re.sub(r"\s+([.,;:!?])(?=\s|$)", r"\1", line)
-    line = _GLUED_SENTENCE.sub(" ", line)  # 'on Thursday.The leader', 'a version of NATO.The organisation'
-    line = re.sub(r"\b(to|the|a|of|in|and|that|is)\s+\1\b", r"\1", line)
-    return re.sub(r"\s{2,}", " ", line).strip()
+    line = _SPACE_BEFORE_MARK.sub(r"\1", line)
+    if _GLUE_HINT.search(line):
+        line = _GLUED_SENTENCE.sub(" ", line)  # 'on Thursday.The leader', 'a version of NATO.The organisation'
+    line = _DOUBLED_WORD.sub(r"\1", line)
+    return _SPACES.sub(" ", line).strip()
 
 
 _WORDS = re.compile(r"\w+")
@@ -129,6 +138,8 @@ URL = re.compile(
 
 
 def urls_in(line: str) -> list[str]:
+    if "/" not in line and "www." not in fold_case(line):
+        return []  # every URL holds 'http(s)://', 'www.' or a '/' after its domain
     return [m.group().rstrip(".,;)]") for m in URL.finditer(line)]
 
 
@@ -137,17 +148,43 @@ def urls_in(line: str) -> list[str]:
 _BULLET = re.compile(r"^\s*(?:[•·▪►▶●◦‣∙\-*–—]|\d+[.)])\s+")
 
 
+@dataclass(frozen=True)
+class _Furniture:
+    """The furniture patterns as one alternation (tried in order), and the reason of each branch (group g<i>).
+
+    Branches that open with '.*' ('.*\\ball rights reserved\\b.*') scan the whole line, however long: ``lean``
+    is the alternation without them, for a line that holds none of the literals each of them needs."""
+
+    full: re.Pattern[str]
+    lean: re.Pattern[str]
+    scanning: tuple[tuple[frozenset[str], ...], ...]  # each scanning branch's requirements (literals.required_literals)
+    reasons: tuple[str, ...]
+
+    def match(self, line: str) -> re.Match[str] | None:
+        folded = fold_case(line)
+        may_scan = any(all(any(lit in folded for lit in need) for need in needs) for needs in self.scanning)
+        return (self.full if may_scan else self.lean).match(line)
+
+
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """All furniture patterns as one alternation (tried in order), and the reason of each branch."""
+def _patterns() -> _Furniture:
     social = "(?:" + "|".join(str(s) for s in table("furniture", "social_networks")) + ")"
     branches: list[str] = []
+    lean: list[str] = []
+    scanning: list[tuple[frozenset[str], ...]] = []
     reasons: list[str] = []
     for reason, patterns in table("furniture", "lines").items():
         for pattern in patterns:
-            branches.append(f"(?P<g{len(branches)}>{str(pattern).replace('{social}', social)})")
+            branch = str(pattern).replace("{social}", social)
+            needs = required_literals(re.compile(branch, re.IGNORECASE)) if branch.startswith(".*") else ()
+            if needs and all(lit.isascii() for need in needs for lit in need):  # fold_case compares ASCII as re does
+                scanning.append(needs)
+            else:
+                lean.append(f"(?P<g{len(branches)}>{branch})")
+            branches.append(f"(?P<g{len(branches)}>{branch})")
             reasons.append(str(reason))
-    return re.compile(rf"^\s*(?:{'|'.join(branches)})\s*$", re.IGNORECASE), tuple(reasons)
+    full, lean_pattern = (re.compile(rf"^\s*(?:{'|'.join(b)})\s*$", re.IGNORECASE) for b in (branches, lean))
+    return _Furniture(full, lean_pattern, tuple(scanning), tuple(reasons))
 
 
 @lru_cache(maxsize=1)
@@ -247,10 +284,10 @@ def furniture_reason(line: str) -> str | None:
     line = _BULLET.sub("", line.strip()) if _BULLET.match(line) else line.strip()
     if not line:
         return None
-    pattern, reasons = _patterns()
-    match = pattern.match(line)
+    furniture = _patterns()
+    match = furniture.match(line)
     if match and match.lastgroup:
-        return reasons[int(match.lastgroup[1:])]
+        return furniture.reasons[int(match.lastgroup[1:])]
     return shape_reason(line)
 
 
@@ -784,7 +821,7 @@ def _mark_captions(rows: list[_Row], zones: Zones) -> None:
             continue
         below = rows[pos + 1] if pos + 1 < len(rows) else None
         glued_below = below is not None and below.index - row.last <= 1
-        if zones[pos][0] in ("body", "subheading", "standfirst") and _CAPTION.search(row.text) and row.shape.words <= 60:
+        if zones[pos][0] in ("body", "subheading", "standfirst") and _caption_phrased(row.text) and row.shape.words <= 60:
             zones[pos] = ("caption", "caption: it describes a photo", False)
         elif (
             below is not None
@@ -801,6 +838,17 @@ _CAPTION = re.compile(
     r"|^(?:a )?file (?:photo|picture|image)\b|^(?:pictured|in the photo)\b|\.\s*\([A-Z][\w/ .&-]{1,30}\)$",
     re.IGNORECASE,
 )
+
+
+_CAPTION_OPENINGS = ("file ", "a file ", "pictured", "in the photo")
+
+
+def _caption_phrased(text: str) -> bool:
+    """Whether _CAPTION matches ``text``; it needs a bracket, 'from left' or one of _CAPTION_OPENINGS."""
+    folded = fold_case(text)
+    if "(" not in text and "from left" not in folded and not folded.startswith(_CAPTION_OPENINGS):
+        return False
+    return _CAPTION.search(text) is not None
 
 
 def _drop_repeats(rows: list[_Row], zones: Zones) -> None:

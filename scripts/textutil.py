@@ -20,9 +20,8 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(paragraph):
-        before = paragraph[start : match.start(1)]
-        last_word = _LAST_WORD.search(before)
-        if match.group(1) == "." and last_word:
+        last_word = _last_word(paragraph, start, match.start(1)) if match.group(1) == "." else None
+        if last_word:
             word = last_word.group(1).lower().rstrip(".")
             if word in abbreviations or _INITIALS.fullmatch(word):
                 continue  # 'Dr. Smith', 'B. Gundogdyev', 'M.J. Akbar'
@@ -30,6 +29,18 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
         start = match.end()
     spans.append(_trimmed(paragraph, start, len(paragraph)))
     return [(a, b) for a, b in spans if b > a]
+
+
+LAST_WORD_REACH = 64  # characters read back for the word before a full stop, unless it is longer
+
+
+def _last_word(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_LAST_WORD.search(text[start:end])``, reading only the end of that span (not the sentence from its start)."""
+    pos = max(start, end - LAST_WORD_REACH)
+    found = _LAST_WORD.search(text, pos, end)
+    if found is not None and found.start() == pos and pos > start:
+        return _LAST_WORD.search(text, start, end)  # the word may begin further back
+    return found
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
