@@ -124,13 +124,15 @@ _new_token = tuple.__new__  # Token's own __new__ is a Python function: ~770 tok
 def tokenize(text: str) -> list[Token]:
     """Tokens with character offsets; possessive 's is split off ("Russia's" -> Russia, 's)."""
     tokens: list[Token] = []
+    append, find = tokens.append, text.find
     end = 0
     for word in _TOKEN.findall(text):
-        start = text.find(word, end)  # only whitespace lies between two tokens, so the next one starts here
+        start = find(word, end)  # only whitespace lies between two tokens, so the next one starts here
         end = start + len(word)
-        if len(word) > 3 and word[-1] == "s" and word[-2] in _APOSTROPHES and word[-3] not in _APOSTROPHES:
-            tokens.append(_new_token(Token, (word[:-2], start, end - 2)))
-            tokens.append(_new_token(Token, (word[-2:], end - 2, end)))
+        # A word ending in an apostrophe and 's' has a word character before them (_TOKEN), so the base is a word.
+        if word[-1] == "s" and len(word) > 3 and word[-2] in _APOSTROPHES:
+            append(_new_token(Token, (word[:-2], start, end - 2)))
+            append(_new_token(Token, (word[-2:], end - 2, end)))
         else:
-            tokens.append(_new_token(Token, (word, start, end)))
+            append(_new_token(Token, (word, start, end)))
     return tokens

@@ -841,7 +841,7 @@ def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityRes
                 spans[k] = b
             if actor.kind == "person":
                 _remember_shorts(actor, local_shorts)
-        for k, countries in _compound_countries(tokens, spans, gaz):  # 'the Kyrgyz-Tajik border', 'US-China talks'
+        for k, countries in _compound_countries(tokens, spans, gaz) if "-" in s.text else ():  # 'the Kyrgyz-Tajik border', 'US-China talks'
             for actor, how in countries:
                 add(actor, "country", s, tokens, k, k + 1, how)
             spans[k] = k + 1

@@ -23,6 +23,7 @@ FIGURE = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+_OPENING_MARKS = ('"', "“", "«")  # every QUOTE and ATTRIBUTED_QUOTE opens with one
 _YEAR_ONLY = re.compile(r"^(?:19|20)\d{2}$")
 # An opening mark never follows a letter and a closing mark never precedes one (straight quotes are ambiguous).
 QUOTE = re.compile(r"(?<!\w)[\"“«](?=\S)([^\"“”«»]{20,}?)(?<=\S)[\"”»](?!\w)")
@@ -96,8 +97,9 @@ def extract_quotes(sentences: list[Sentence], mentions: list[Mention], limit: in
             for m in people_by_sentence.get(s.index, [])
         ]
         merged = Sentence(text, group[0].paragraph, group[0].index)
-        attributed = list(ATTRIBUTED_QUOTE.finditer(text))
-        plain = [m for m in QUOTE.finditer(text) if not any(a.start() <= m.start() < a.end() for a in attributed)]
+        quoted = any(mark in text for mark in _OPENING_MARKS)
+        attributed = list(ATTRIBUTED_QUOTE.finditer(text)) if quoted else []
+        plain = [m for m in QUOTE.finditer(text) if not any(a.start() <= m.start() < a.end() for a in attributed)] if quoted else []
         for match in sorted(attributed + plain, key=lambda m: m.start()):
             if len(match.group(1).split()) < 5:
                 continue

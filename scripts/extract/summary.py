@@ -14,7 +14,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
 def content_words(text: str) -> list[str]:
     stopwords = words("language", "stopwords")
-    return [w.lower() for w in _WORD.findall(text) if w.lower() not in stopwords and len(w) > 2]
+    return [w for w in map(str.lower, _WORD.findall(text)) if len(w) > 2 and w not in stopwords]
 
 
 def _is_body_sentence(sentence: Sentence) -> bool:
@@ -30,11 +30,12 @@ def rank_sentences(sentences: list[Sentence], actor_weight: dict[int, float] | N
     ranks first in every run."""
     vocabularies = [set(content_words(s.text)) for s in sentences]
     frequencies = Counter(w for words in vocabularies for w in words)
+    weights = {w: math.log1p(count) for w, count in frequencies.items()}
     ranked = []
     for s, words in zip(sentences, vocabularies):
         if not _is_body_sentence(s):
             continue
-        centrality = math.fsum(math.log1p(frequencies[w]) for w in words) / math.sqrt(len(words) + 1)
+        centrality = math.fsum(weights[w] for w in words) / math.sqrt(len(words) + 1)
         position = 1.5 if s.paragraph == 0 else (0.6 if s.paragraph <= 2 else 0.0)
         actors = (actor_weight or {}).get(s.index, 0.0)
         ranked.append((centrality + position + actors, s))
