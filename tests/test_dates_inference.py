@@ -367,3 +367,11 @@ def test_events_a_sentence_names_by_the_same_words_are_alternative_readings() ->
     result = extract_date(text, events=TWO_SUMMITS)
     assert result.date in (None, "2019-06-15", "2023-05-20")
     assert any("other event" in c.evidence for c in result.candidates)  # one mention, two readings
+
+
+def test_a_weekday_in_a_wire_report_is_its_publication_day() -> None:
+    lead = "the president on Thursday left for the summit in Oldtown, where leaders met."
+    wire = extract_date(f"Leaders gather\nALMATY (Testnews) – In Testland, {lead}", events=TWO_SUMMITS)
+    paper = extract_date(f"Leaders gather\nIn Testland, {lead}", events=TWO_SUMMITS)
+    assert wire.date == "2023-05-18" and "wire report" in (wire.evidence or "")  # Thursday, put out that day
+    assert paper.date == "2023-05-19"  # a paper's report of Thursday comes out the next day

@@ -11,7 +11,7 @@ from ...datewords import WEEKDAYS
 from ...events import Calendar, Event
 from .clue import Clue, add_months, add_years, days, excerpt, make_date
 from .doc import Doc, Sentence
-from .forms import ANNIVERSARY_NUMBER_AFTER_RE, ANNIVERSARY_NUMBER_BEFORE_RE, ANNIVERSARY_RE, COUNT, UNIT, WEEKDAY_MENTION, anniversary_years, count_value, ordinal
+from .forms import WIRE_DATELINE, ANNIVERSARY_NUMBER_AFTER_RE, ANNIVERSARY_NUMBER_BEFORE_RE, ANNIVERSARY_RE, COUNT, UNIT, WEEKDAY_MENTION, anniversary_years, count_value, ordinal
 from .tense import qualifier_at, says_near, speech_verbs, tense_at
 from .years import newest_year
 
@@ -334,6 +334,7 @@ def weekday_clues(doc: Doc, anchors: list[Anchor], calendar: Calendar) -> list[C
     that Putin would attend ...': the Tuesday of the report."""
     clues: list[Clue] = []
     main = [(e, w, -1) for e, w, alt in anchors if (e, w, alt) == anchors[0] or (alt and alt == anchors[0][2])] if anchors else []
+    wire = _wire_report(doc)
     for sentence in doc.article_sentences():
         if "day" not in sentence.text:
             continue  # every weekday's name ends so
@@ -346,7 +347,7 @@ def weekday_clues(doc: Doc, anchors: list[Anchor], calendar: Calendar) -> list[C
                 if at >= 0 and _reporting_day(sentence.text, match.start()):
                     clue = _report_weekday_clue(sentence, match, event, weight, tense_at(sentence.text, at))
                 else:
-                    clue = _weekday_clue(sentence, match, event, weight)
+                    clue = _weekday_clue(sentence, match, event, weight, wire)
                 if clue:
                     clues.append(replace(clue, alt=alt))
     return clues
@@ -379,7 +380,17 @@ def _report_weekday_clue(sentence: Sentence, match: re.Match[str], event: Event,
                 day, 0.5 * anchor_weight, group=f"weekday:{sentence.line}", window=days(day, 0, 1))
 
 
-def _weekday_clue(sentence: Sentence, match: re.Match[str], event: Event, anchor_weight: float) -> Clue | None:
+WIRE_LEAD_LINES = 4  # an agency's dateline stands on one of the article's first lines
+
+
+def _wire_report(doc: Doc) -> bool:
+    """Whether the article opens with an agency's dateline without a date ('TEHRAN (Tasnim) –',
+    'ALMATY (Reuters) -'): a wire report, put out the day of what it reports."""
+    lead = [number for number in range(len(doc.lines)) if doc.places[number] == "body" and doc.lines[number].strip()][:WIRE_LEAD_LINES]
+    return any(WIRE_DATELINE.match(doc.lines[number]) for number in lead)
+
+
+def _weekday_clue(sentence: Sentence, match: re.Match[str], event: Event, anchor_weight: float, wire: bool = False) -> Clue | None:
     start, end = event.start, event.end
     assert end is not None
     weekday = WEEKDAYS[match.group("wd").lower()]
@@ -391,10 +402,13 @@ def _weekday_clue(sentence: Sentence, match: re.Match[str], event: Event, anchor
     inside = start <= day <= end
     tense = tense_at(sentence.text, match.start()) or "past"
     shift = {"past": 1, "present": 0, "future": -1}[tense]
+    if wire and shift == 1:
+        shift = 0  # a wire reports the day's news that day
     weight = (0.65 if inside else 0.3) * anchor_weight
     when = {1: "published the day after", 0: "published that day", -1: "published the day before"}[shift]
+    when += " (a wire report)" if wire and tense == "past" else ""
     quote = excerpt(sentence.text, match.start(), match.end() + 50, 100)
-    allowed = {1: days(day, 0, 1), 0: days(day, 0, 0), -1: days(day, -6, -1)}[shift]  # wires report the same day, papers the next
+    allowed = {1: days(day, 0, 1), 0: days(day, 0, 1 if wire else 0), -1: days(day, -6, -1)}[shift]  # wires report the same day, papers the next
     return Clue("weekday", "derived", f"'{quote}' -> {match.group('wd')} of {event.name} ({event.span()}) = {day.isoformat()}, {when}",
                 day + dt.timedelta(days=shift), weight, group=f"weekday:{sentence.line}", window=allowed)
 

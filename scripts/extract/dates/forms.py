@@ -75,6 +75,9 @@ _STAMPS = table("furniture", "stamp_labels")  # the page's stamp labels, one lis
 LABEL = rf"(?:(?P<updated>{_STAMPS['update stamp']})|(?P<published>{_STAMPS['publication stamp']}))"
 LABEL_RE = re.compile(rf"{LABEL}\s*(?:on|at)?\s*[:：\-–—|]?\s*$", re.IGNORECASE)  # a label right before a date
 TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*(?:GMT|UTC|MSK|ALMT|EET|EEST|CET|CEST|Z)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?", re.IGNORECASE)
+WIRE_DATELINE = re.compile(  # an agency's dateline without a date: 'TEHRAN (Tasnim) –', 'NEW DELHI (AP) —', 'ALMATY (Reuters) -'
+    r"^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ'’. -]{1,30}\s*\(\s*[A-Z][\w.&’' -]{1,25}\)\s*[-–—:]+\s"
+)
 DATELINE_STOP = {"on", "in", "by", "from", "since", "until", "as", "at", "of", "before", "after", "the", "and", "for", "to", "during", "between", "till"}
 
 
