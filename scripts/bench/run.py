@@ -275,14 +275,17 @@ def table(results: list[Result]) -> str:
     lines += ["", "| N | build ÷ bare (CPU) | rebuild ÷ bare (CPU) | build ÷ bare (wall) | rebuild ÷ bare (wall) | "
               "zensical ÷ bare (wall) | site | pages | largest page | search index (json, js) |",
               "|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"]
+    def shown(ratio: float | None) -> str:
+        return "" if ratio is None else f"{ratio}"
+
     for r in results:
         site = r.site
         index = ", ".join(mib(v) for v in site.search_index.values()) if site else ""
         largest = f"{mib(site.largest_page_bytes)} ({site.largest_page})" if site else ""
         lines.append(
-            f"| {r.size:,} | {r.ratio('build', 'bare')} | {r.ratio('rebuild', 'bare')} | "
-            f"{r.ratio('build', 'bare', 'wall')} | {r.ratio('rebuild', 'bare', 'wall')} | "
-            f"{r.ratio('zensical', 'bare', 'wall')} | "
+            f"| {r.size:,} | {shown(r.ratio('build', 'bare'))} | {shown(r.ratio('rebuild', 'bare'))} | "
+            f"{shown(r.ratio('build', 'bare', 'wall'))} | {shown(r.ratio('rebuild', 'bare', 'wall'))} | "
+            f"{shown(r.ratio('zensical', 'bare', 'wall'))} | "
             f"{mib(site.total_bytes) if site else ''} | {site.pages if site else ''} | {largest} | {index} |"
         )
     zensical = [r for r in results if r.zensical_site]
