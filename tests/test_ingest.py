@@ -167,3 +167,33 @@ def test_drafts_do_not_depend_on_the_interpreters_hash_seed():
         digests.append(result.stdout.splitlines())
     assert len(digests[0]) == 60
     assert digests[0] == digests[1]
+
+
+def _many_seeds(project: Path, count: int) -> None:
+    """``count`` distinct seeds (enough for ingest to read and draft them on its worker pool)."""
+    text = SEED.read_text(encoding="utf-8")
+    for index in range(count):
+        (project / "seeds" / f"copy-{index:02d}.txt").write_text(f"{text}\nNote {index} of the editors.\n",
+                                                                encoding="utf-8")
+
+
+def test_bad_seeds_among_many_are_all_reported_by_the_pool_and_nothing_is_written(project: Path):
+    _many_seeds(project, 10)
+    (project / "seeds" / "empty.txt").write_text("  \n", encoding="utf-8")
+    (project / "seeds" / "latin1.txt").write_bytes("Tashkent said caf\xe9 prices rose.\n".encode("latin-1"))
+    result = ingest(project)
+    assert result.returncode == 1
+    assert "empty.txt:1" in result.stderr and "latin1.txt:1" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list((project / "briefings").iterdir()) == []
+
+
+def test_check_reads_every_seed_and_writes_nothing(project: Path):
+    _many_seeds(project, 9)
+    result = ingest(project, "--check")
+    assert result.returncode == 0, result.stderr
+    assert "ok: 10 seed(s) to draft, all readable; nothing was written" in result.stdout
+    assert list((project / "briefings").iterdir()) == []
+    (project / "seeds" / "empty.txt").write_text("", encoding="utf-8")
+    refused = ingest(project, "--check")
+    assert refused.returncode == 1 and "empty.txt:1" in refused.stderr
