@@ -184,9 +184,9 @@ class WordIndex(Generic[T]):
     def _anchored(self, text: str) -> list[_Found[T]]:
         """Every match of an indexed pattern at a word start of ``text`` whose first letters are one of its keys."""
         found = []
-        positions = word_positions(text)
-        for key in positions.keys() & self._by_key.keys():
-            for order, pattern, item in self._by_key[key]:
+        positions, by_key = word_positions(text), self._by_key
+        for key in positions.keys() & by_key.keys():
+            for order, pattern, item in by_key[key]:
                 for start in positions[key]:
                     match = pattern.match(text, start)
                     if match:
@@ -195,9 +195,12 @@ class WordIndex(Generic[T]):
 
     def finditer(self, text: str) -> list[tuple[re.Match[str], T]]:
         """What ``pattern.finditer(text)`` finds for each pattern, by position, then the patterns' order."""
+        anchored = self._anchored(text)
+        if not anchored and not self._always:
+            return []  # most sentences: nothing to order
         found = [(m.start(), order, m, item) for order, pattern, item in self._always for m in pattern.finditer(text)]
         ends: dict[int, int] = {}
-        for start, order, match, item in sorted(self._anchored(text), key=lambda f: (f[1], f[0])):
+        for start, order, match, item in sorted(anchored, key=lambda f: (f[1], f[0])):
             if start >= ends.get(order, 0):  # a pattern's matches do not overlap
                 found.append((start, order, match, item))
                 ends[order] = max(match.end(), start + 1)
