@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import stat
 import sys
 from pathlib import Path
 
@@ -49,8 +50,8 @@ def fingerprint(registry_dir: Path = paths.REGISTRY, code_dir: Path = paths.ROOT
 
 def _read(path: Path) -> tuple[registry.Registry, entities.Gazetteer, events.Calendar] | None:
     try:
-        info = path.lstat()
-        if not path.is_file() or path.is_symlink() or info.st_uid != os.getuid():
+        info = path.lstat()  # the link itself, never what it points to
+        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid():
             return None
         loaded = pickle.loads(path.read_bytes())  # noqa: S301 (the user's own cache, see the module's docstring)
     except Exception:  # any unreadable, truncated or stale cache is rebuilt

@@ -310,8 +310,6 @@ def test_an_anniversary_said_to_be_near_dates_the_article_shortly_before_it() ->
     assert result.date_range is not None and result.date_range[1] <= "2025-12-11"
 
 
-
-
 @pytest.mark.parametrize(
     ("sentence", "at", "expected"),
     [
