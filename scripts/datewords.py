@@ -6,6 +6,7 @@ once, in the data file.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -46,3 +47,25 @@ ANNIVERSARY_WORDS_BEFORE: tuple[str, ...] = tuple(str(word) for word in _DATA["a
 ANNIVERSARY_WORDS_AFTER: tuple[str, ...] = tuple(str(word) for word in _DATA["anniversary_words"]["after_event"])
 TENSE_WORDS: dict[str, tuple[str, ...]] = {tense: tuple(str(w) for w in found) for tense, found in _DATA["tense_words"].items()}
 RELATIVE_WORDS: dict[str, tuple[str, ...]] = {name: tuple(str(w) for w in found) for name, found in _DATA["relative_words"].items()}
+
+
+@dataclass(frozen=True)
+class Holiday:
+    """A holiday on a fixed day that a greeting dates a text by (``holidays`` in the data file)."""
+
+    name: str
+    cues: tuple[str, ...]  # regexes that must all match the greeting's sentence
+    month: int
+    day: int
+    first: int  # offsets in days from the holiday: the days a greeting is sent ...
+    last: int
+    best: int  # ... and the day most greetings are dated
+
+
+def _holiday(row: dict[str, Any]) -> Holiday:
+    month, day = (int(n) for n in row["day"])
+    return Holiday(str(row["name"]), tuple(str(c) for c in row["cues"]), month, day, int(row["first"]), int(row["last"]), int(row["best"]))
+
+
+GREETING_WORDS: tuple[str, ...] = tuple(str(word) for word in _DATA["greeting_words"])
+HOLIDAYS: tuple[Holiday, ...] = tuple(_holiday(row) for row in _DATA["holidays"])

@@ -32,13 +32,16 @@ Clue types (``DateCandidate.kind``):
   "sixteen years ago on December 12, 1995", "the third anniversary of ... in April 2016"
   (of a printed date: a day, or a month as a window), "к 20-летию нейтралитета";
   an anniversary still to come only bounds.
+* ``holiday``: a greeting for a fixed-day holiday in the lead ("sent New Year greetings"): the days
+  before the holiday, in the year printed with it or the one the other clues give.
 * bounds only: ``relative-year`` ("last year" + a dated event), ``title``
   (``since_start``/``since_end``/``until_end`` of the calendar: "President
   Tokayev" cannot be written before 2019-03-20), ``date-mention`` of a month
   ("in January 2022"), ``year-mention``, ``copyright``, ``url-month``.
 
 When no clue suggests a day, a window of at most 60 days set by strong bounds
-gives its first day; otherwise the result is ``unknown``. Where a clue only
+gives its first day, a window of up to a year its middle day (precision "year");
+otherwise the result is ``unknown``. Where a clue only
 fixes a range, the earliest plausible publication day is taken: the day after
 an event reported in the past tense, the day before one still to come.
 
@@ -49,7 +52,7 @@ prints; Twitter/X, Bluesky and TikTok ids in UTC (the poster's zone is unknown).
 The function is pure: no network, no clock (today's date is never used).
 
 Modules: ``doc`` (lines, zones, sentences), ``tense``, ``forms`` (how dates are written),
-``printed``, ``links``, ``wardays``, ``event_clues``, ``years``, ``combine`` (weighing the
+``printed``, ``holidays``, ``links``, ``wardays``, ``event_clues``, ``years``, ``combine`` (weighing the
 clues), ``clue`` (the clue and result types). Word lists are in ``scripts/datewords.yaml``.
 """
 
@@ -62,7 +65,8 @@ from ..document import Document
 from .doc import Doc, date_view
 from .event_clues import event_clues, title_clues, weekday_clues
 from .links import link_clues
-from .printed import partial_clues, printed_clues
+from .holidays import holiday_clues
+from .printed import bounded_window, partial_clues, printed_clues
 from .wardays import war_day_clues
 from .years import year_clues
 
@@ -76,7 +80,8 @@ def extract_date(source: str | Document, *, url: str | None = None, events: Cale
     clues = collect(doc, url, calendar)
     estimate = resolve(clues)
     anchor = estimate.date if estimate and estimate.score >= 0.25 else None
-    clues += partial_clues(doc, anchor, clues, calendar.horizon())
+    clues += [*partial_clues(doc, anchor, clues, calendar.horizon()),
+              *holiday_clues(doc, anchor, bounded_window(clues) if anchor is None else None)]
     best = resolve(clues)
     if best is not None and best.clue not in clues:
         clues.append(best.clue)  # the window of combine.range_only, shown to reviewers

@@ -87,8 +87,15 @@ def resolve(clues: list[Clue]) -> Scored | None:
     return max(scored, key=lambda s: (round(s.score, 6), -BASIS_RANK[s.clue.basis], s.clue.weight, -s.date.toordinal()))
 
 
+NARROW_WINDOW = 60  # days: a window this narrow gives its first day (the day after the event that opens it)
+WIDE_WINDOW = 366  # days: a wider window, up to this, gives its middle day, as a window of precision "year"
+
+
 def _range_only(clues: list[Clue]) -> Scored | None:
-    """No clue suggests a day: the earliest day of a narrow window set by strong bounds."""
+    """No clue suggests a day: the window set by strong bounds on both sides, if it is at most a year
+    wide. A narrow window gives its first day; a wider one, set by two different clues, its middle
+    day, which is never more than half the window from the true one (the window itself is the
+    answer: precision "year")."""
     los = [c for c in clues if c.is_bound and c.lo is not None and c.strength >= 0.5]
     his = [c for c in clues if c.is_bound and c.hi is not None and c.strength >= 0.5]
     if not los or not his:
@@ -97,12 +104,18 @@ def _range_only(clues: list[Clue]) -> Scored | None:
     hi = min(his, key=lambda c: c.hi)  # type: ignore[arg-type,return-value]
     assert lo.lo is not None and hi.hi is not None
     width = (hi.hi - lo.lo).days
-    if not 0 <= width <= 60:
-        return None
+    if not 0 <= width <= (NARROW_WINDOW if lo.group == hi.group else WIDE_WINDOW):
+        return None  # a wide window needs two clues (one clue's own envelope, "within a year before", names no day)
     why = lo.evidence if lo is hi else f"{lo.evidence}; {hi.evidence}"
-    weight = round(0.3 * (1 - width / 90), 3)
-    clue = Clue(lo.kind, lo.basis if lo.basis != "stated" else "derived", f"{why} -> the window's first day", lo.lo, weight, group="range",
-                window=(lo.lo, hi.hi))
+    basis = lo.basis if lo.basis != "stated" else "derived"
+    if width <= NARROW_WINDOW:
+        weight = round(0.3 * (1 - width / 90), 3)
+        day, how = lo.lo, "the window's first day"
+    else:
+        weight = 0.05
+        day = lo.lo + dt.timedelta(days=width // 2)
+        why = f"a window of {width} days, its middle day: {why}"
+    clue = Clue(lo.kind, basis, why if width > NARROW_WINDOW else f"{why} -> {how}", day, weight, group="range", window=(lo.lo, hi.hi))
     return Scored(clue, weight)
 
 

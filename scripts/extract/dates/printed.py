@@ -337,7 +337,7 @@ def partial_clues(doc: Doc, anchor: dt.date | None, others: list[Clue], horizon:
     clues: list[Clue] = []
     lead = _lead_weekdays(doc)
     listed = _listed_stamps(doc)
-    bounded = _bounded_window(others) if anchor is None else None
+    bounded = bounded_window(others) if anchor is None else None
     latest_past: tuple[dt.date, str, int] | None = None
     for number, raw in enumerate(doc.lines):
         if doc.zones[number] in ("related-links", "caption"):
@@ -386,7 +386,7 @@ ANNIVERSARY_DAYS = 3  # an anniversary piece: within a few days of the anniversa
 BOUNDED_DAYS = 400  # bounds this close fix the year of a date printed without one
 
 
-def _bounded_window(clues: list[Clue]) -> tuple[dt.date, dt.date] | None:
+def bounded_window(clues: list[Clue]) -> tuple[dt.date, dt.date] | None:
     """The days the strong bounds of ``clues`` allow, when they are close enough to fix a year."""
     los = [c.lo for c in clues if c.is_bound and c.lo is not None and c.strength >= 0.4]
     his = [c.hi for c in clues if c.is_bound and c.hi is not None and c.strength >= 0.4]

@@ -1,0 +1,100 @@
+"""Dates the evidence gives only as a window, and greetings for holidays: short made-up texts and a
+small calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from scripts.events import parse_events
+from scripts.extract.dates import extract_date
+from scripts.extract.dates.clue import Clue
+from scripts.extract.dates.combine import resolve
+
+CALENDAR = parse_events("""\
+- id: gamma-presidency
+  name: Gamma as President
+  kind: term
+  place: Testville, Ruritania
+  url: https://example.org/event
+  start: 2015-03-01
+  ongoing: true
+  since_start: ['President Gamma']
+- id: alpha-presidency
+  name: Alpha as President
+  kind: term
+  place: Testville, Ruritania
+  url: https://example.org/event
+  start: 2012-05-07
+  ongoing: true
+  since_start: ['President Alpha']
+- id: neutrality-1995
+  name: Testland's neutrality recognised
+  kind: founding
+  place: Testville, Ruritania
+  url: https://example.org/event
+  start: 1995-12-12
+  cues: [['neutrality', 'Testland']]
+- id: council-founding-1996
+  name: The Test Council is founded
+  kind: founding
+  place: Testville, Ruritania
+  url: https://example.org/event
+  start: 1996-03-01
+  cues: [['Test Council', 'founding|founded|anniversary']]
+""")
+
+
+def test_a_window_of_months_between_strong_bounds_gives_its_middle_day_as_a_window() -> None:
+    text = "President Gamma said Testland will hold a parade for the 20th anniversary of its neutrality."
+    result = extract_date(text, events=CALENDAR)
+    assert result.date_range == ("2015-03-01", "2015-12-12") and result.precision == "year"
+    assert result.date == "2015-07-22" and result.basis != "stated" and "middle day" in (result.evidence or "")
+
+
+def test_a_window_of_years_gives_no_date() -> None:
+    since = Clue("title", "derived", "President Alpha -> since 2012-05-07", lo=dt.date(2012, 5, 7), strength=0.7, group="a")
+    until = Clue("event", "event", "the summit still to come", hi=dt.date(2013, 6, 1), strength=0.55, group="b")
+    assert resolve([since, until]) is None  # 390 days: too wide to name a day
+    narrower = Clue("event", "event", "the summit still to come", hi=dt.date(2013, 5, 1), strength=0.55, group="b")
+    best = resolve([since, narrower])
+    assert best is not None and best.date == dt.date(2012, 11, 2) and best.clue.window == (dt.date(2012, 5, 7), dt.date(2013, 5, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "window"),
+    [
+        ("Alpha wishes Testland a Happy New Year 2026\n\nPresident Alpha sent New Year greetings to the people of Testland.",
+         "2025-12-31", ("2025-12-25", "2026-01-01")),
+        ("Президент поздравил народ с Новым годом 2024\n\nОн пожелал всем мира.", "2023-12-31", ("2023-12-25", "2024-01-01")),
+        ("Alpha congratulates Testland on Navruz 2019\n\nThe president sent warm wishes to the nation.", "2019-03-21", ("2019-03-18", "2019-03-22")),
+        ("President Gamma congratulated the people of Kazakhstan on Independence Day 2015.", "2015-12-16", ("2015-12-14", "2015-12-16")),
+    ],
+)
+def test_a_greeting_for_a_holiday_dates_the_text_shortly_before_it(text: str, expected: str, window: tuple[str, str]) -> None:
+    result = extract_date(text, events=CALENDAR)
+    assert (result.date, result.basis, result.date_range) == (expected, "derived", window)
+    assert "greeting for" in (result.evidence or "")
+
+
+def test_a_greeting_takes_its_year_from_the_other_clues() -> None:
+    text = ("Alpha wishes Testland a Happy New Year\n\n"
+            "President Gamma sent New Year greetings to the people of Testland, ahead of the 20th anniversary of its neutrality.")
+    result = extract_date(text, events=CALENDAR)
+    assert not any(c.kind == "holiday" for c in result.candidates)  # 2015-03-01 .. 2015-12-12 holds no New Year: no guess
+    council = extract_date(text.replace("its neutrality", "the Test Council"), events=CALENDAR)  # 2015-03-01 .. 2016-03-01
+    assert (council.date, council.basis, council.date_range) == ("2015-12-31", "derived", ("2015-12-25", "2016-01-01"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alpha wishes Testland a Happy New Year\n\nPresident Alpha sent New Year greetings to the people of Testland.",  # no year anywhere
+        "Traffic grew\n\nRoads were busy during the New Year 2026 holidays, the police said.",  # no greeting
+        "Trade grew\n\nExports rose, officials said. Imports fell. Prices held. Wages grew. Rents rose. Later he wished them a happy New Year 2026.",  # not the lead
+    ],
+)
+def test_no_greeting_or_no_year_gives_no_holiday_date(text: str) -> None:
+    result = extract_date(text, events=CALENDAR)
+    assert not any(c.kind == "holiday" for c in result.candidates)
