@@ -98,3 +98,19 @@ def test_a_greeting_takes_its_year_from_the_other_clues() -> None:
 def test_no_greeting_or_no_year_gives_no_holiday_date(text: str) -> None:
     result = extract_date(text, events=CALENDAR)
     assert not any(c.kind == "holiday" for c in result.candidates)
+
+
+@pytest.mark.parametrize(
+    ("text", "bounded"),
+    [
+        ("Türkiye will keep supporting the region, the minister said.", True),
+        ("The minister arrived in Türkiye on a working visit.", True),
+        ("The Türkiye Maarif Vakfı runs schools in the region.", False),  # a Turkish proper name, older than the circular
+        ("Türkiye Cumhuriyeti ile Kazakistan arasında anlaşma imzalandı.", False),  # a text in Turkish
+    ],
+)
+def test_the_name_turkiye_in_english_bounds_the_date_by_the_circular_that_adopted_it(text: str, bounded: bool) -> None:
+    from scripts.events import default_calendar
+
+    result = extract_date(text, events=default_calendar())
+    assert any(c.kind == "title" and c.earliest == "2021-12-04" for c in result.candidates) is bounded
