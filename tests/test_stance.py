@@ -242,6 +242,26 @@ def test_word_index_finds_what_one_alternating_pattern_finds():
     assert WordIndex([(alternating, None)]).found_in("it was convinced") and not WordIndex([(alternating, None)]).found_in("unsaid")
 
 
+def test_narrowed_keeps_the_alternatives_that_can_start_at_a_key_in_their_order():
+    import re
+
+    from scripts.extract.stance_voice import narrowed
+
+    pattern = re.compile(r"(?<![\w-])(?:(?:said on)|(?:stated)|(?:said)|(?:is|was) convinced)(?![\w-])", re.IGNORECASE)
+    by_key = narrowed(pattern)
+    assert {k: p.pattern for k, p in by_key.items()} == {
+        "sai": r"(?<![\w-])(?:(?:said on)|(?:said))(?![\w-])",  # 'said on' still tried before 'said'
+        "sta": r"(?<![\w-])(?:(?:stated))(?![\w-])",
+        "is": r"(?<![\w-])(?:(?:is|was) convinced)(?![\w-])",
+        "was": r"(?<![\w-])(?:(?:is|was) convinced)(?![\w-])",
+    }
+    assert all(p.flags & re.IGNORECASE for p in by_key.values())
+    assert by_key["sai"].match("SAID ON Monday").group() == pattern.match("SAID ON Monday").group() == "SAID ON"
+    assert narrowed(re.compile(r"(?<![\w-])(?:said|\w+ly said)")) == {}  # an alternative without keys
+    assert narrowed(re.compile(r"(?<![\w-])(?:said|stated)?ly")) == {}  # an optional group: not one alternation
+    assert narrowed(re.compile(r"(?:said|stated)")) == {}  # no lookbehind
+
+
 def test_word_at_finds_whole_words_only():
     from scripts.extract.stance_voice import word_at
 

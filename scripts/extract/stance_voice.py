@@ -26,6 +26,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, islice
 from pathlib import Path
 from typing import Any, Generic, Iterable, Mapping, MutableMapping, Sequence, TypeVar
 
@@ -35,7 +36,7 @@ from ..wordlists import words
 from .entities import Mention
 
 _LITERAL_START = re.compile(r"[a-z'’ -]+", re.IGNORECASE)
-_WORD_RUN = re.compile(r"\w+")
+_WORD_RUN_SPLIT = re.compile(r"(\w+)")  # split() keeps the runs of word characters
 # Lookbehinds that make a pattern start where a run of word characters starts, and lookaheads that end a word.
 _BOUNDED = ("(?<!\\w)", "(?<![\\w-])", "(?<![\\w'’-])")
 _WORD_END = ("(?!\\w)", "(?![\\w")
@@ -69,6 +70,29 @@ def word_keys(pattern: str) -> frozenset[str] | None:
             return None
         keys.add(first_word[:3].lower())
     return frozenset(keys)
+
+
+def narrowed(pattern: re.Pattern[str]) -> dict[str, re.Pattern[str]]:
+    """For an alternation at a word start ('(?<![\\w-])(?:said|stressed|according to)(?![\\w-])'): by each
+    :func:`word_keys` key, the same pattern with only the alternatives whose matches start with that key, in
+    their order ('(?<![\\w-])(?:stressed)(?![\\w-])' for 'str'). Where a word starts with that key no other
+    alternative can match, so the narrowed pattern matches there exactly as the whole one does.
+    Empty when ``pattern`` is not such an alternation, or one of its alternatives has no keys."""
+    source = pattern.pattern
+    bound = next((b for b in _BOUNDED if source.startswith(b)), "")
+    body = source[len(bound) :]
+    close = _closing_paren(body) if bound and body.startswith("(?:") else None
+    if close is None or body[close + 1 : close + 2] in ("?", "*", "+", "{"):
+        return {}
+    alternatives, tail = _top_level_alternatives(body[3:close]), body[close + 1 :]
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for alternative in alternatives:
+        keys = word_keys(f"{bound}(?:{alternative}){tail}")
+        if keys is None or len(alternatives) < 2:
+            return {}
+        for key in keys:
+            by_key[key].append(alternative)
+    return {key: re.compile(f"{bound}(?:{'|'.join(group)}){tail}", pattern.flags) for key, group in by_key.items()}
 
 
 def _leading_expansions(pattern: str) -> list[str] | None:
@@ -148,13 +172,15 @@ def _top_level_alternatives(pattern: str) -> list[str]:
 def word_positions(text: str) -> dict[str, list[int]]:
     """Where each run of word characters of ``text`` starts ('ex-head' has 'ex' and 'head', “'dead'” has 'dead'),
     by its first three letters in lower case."""
+    parts = _WORD_RUN_SPLIT.split(fold_case(text))  # gap, run, gap, run, ..., gap
+    starts = islice(accumulate(map(len, parts)), 0, None, 2)  # a gap ends where the run after it starts
     positions: dict[str, list[int]] = {}
-    for match in _WORD_RUN.finditer(fold_case(text)):
-        key = match.group()[:3]
+    for run, start in zip(parts[1::2], starts):
+        key = run[:3]
         if key in positions:
-            positions[key].append(match.start())
+            positions[key].append(start)
         else:
-            positions[key] = [match.start()]
+            positions[key] = [start]
     return positions
 
 
@@ -168,7 +194,8 @@ class WordIndex(Generic[T]):
     A pattern that starts with a lookbehind forbidding a word character before it ('(?<![\\w-])aggression')
     can only match where a run of word characters starts, so it is tried there (an anchored match) and
     only where that run starts with one of its keys, instead of being searched for in the whole text.
-    Other patterns are searched for everywhere. The results are exactly those of ``re``.
+    Other patterns are searched for everywhere. The results are exactly those of ``re`` (the same spans;
+    a long alternation is tried at a word as its alternatives that can start there: :func:`narrowed`).
     """
 
     def __init__(self, entries: Iterable[tuple[re.Pattern[str], T]]) -> None:
@@ -178,8 +205,10 @@ class WordIndex(Generic[T]):
             keys = word_keys(pattern.pattern)
             if keys is None:
                 self._always.append((order, pattern, item))
-            for key in keys or ():
-                self._by_key[key].append((order, pattern, item))
+                continue
+            by_key = narrowed(pattern)
+            for key in keys:
+                self._by_key[key].append((order, by_key.get(key, pattern), item))
 
     def _anchored(self, text: str) -> list[_Found[T]]:
         """Every match of an indexed pattern at a word start of ``text`` whose first letters are one of its keys."""
