@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 from .wordlists import words
@@ -117,22 +118,24 @@ class Token(NamedTuple):
 
 # Words with inner punctuation stay whole: U.S, C5+1, Xi'an, Nur-Sultan, RFE/RL, Kun.uz, 24.kg.
 _TOKEN = re.compile(r"\w+(?:[.\-/+&'’]\w+)*|[^\w\s]")
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")  # split() keeps the tokens: gap, token, gap, token, ..., gap
 _APOSTROPHES = "'’"
 _new_token = tuple.__new__  # Token's own __new__ is a Python function: ~770 tokens an article are made directly
 
 
 def tokenize(text: str) -> list[Token]:
     """Tokens with character offsets; possessive 's is split off ("Russia's" -> Russia, 's)."""
-    tokens: list[Token] = []
-    append, find = tokens.append, text.find
-    end = 0
-    for word in _TOKEN.findall(text):
-        start = find(word, end)  # only whitespace lies between two tokens, so the next one starts here
-        end = start + len(word)
-        # A word ending in an apostrophe and 's' has a word character before them (_TOKEN), so the base is a word.
-        if word[-1] == "s" and len(word) > 3 and word[-2] in _APOSTROPHES:
-            append(_new_token(Token, (word[:-2], start, end - 2)))
-            append(_new_token(Token, (word[-2:], end - 2, end)))
-        else:
-            append(_new_token(Token, (word, start, end)))
+    parts = _TOKEN_SPLIT.split(text)
+    ends = list(accumulate(map(len, parts)))  # where each gap and each token ends
+    tokens = list(map(_new_token, repeat(Token), zip(parts[1::2], ends[0::2], ends[1::2])))
+    if "'s" in text or "’s" in text:
+        _split_possessives(tokens)
     return tokens
+
+
+def _split_possessives(tokens: list[Token]) -> None:
+    """Split "Russia's" into Russia and 's, in place (the base has a word character before the apostrophe: _TOKEN)."""
+    for k in range(len(tokens) - 1, -1, -1):
+        word, start, end = tokens[k]
+        if word[-1] == "s" and len(word) > 3 and word[-2] in _APOSTROPHES:
+            tokens[k : k + 1] = [_new_token(Token, (word[:-2], start, end - 2)), _new_token(Token, (word[-2:], end - 2, end))]
