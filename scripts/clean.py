@@ -19,6 +19,7 @@ import statistics
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from operator import itemgetter
 
 from .literals import required_literals
 from .textutil import fold_case
@@ -310,8 +311,9 @@ def shape_of(line: str) -> Shape:
     tokens = _WORD.findall(line)
     n = len(tokens)
     stops = words("language", "stopwords")
-    stop_ratio = sum(1 for t in tokens if t.lower() in stops) / n if n else 0.0
-    capitalised = sum(1 for t in tokens if t[0].isupper()) / n if n else 0.0
+    # counted by map and sum, in C: a line of prose has dozens of words
+    stop_ratio = sum(map(stops.__contains__, map(str.lower, tokens))) / n if n else 0.0
+    capitalised = sum(map(str.isupper, map(itemgetter(0), tokens))) / n if n else 0.0
     end = line.rstrip("\"”»’') ]")[-1:] if line else ""
     ellipsis = line.endswith(("...", "…"))
     period_end = end == "." and not ellipsis

@@ -93,12 +93,15 @@ def sentences_of(text: str) -> list[Sentence]:
 
 # Letters re.IGNORECASE matches to a-z besides A-Z: folded first, so that every letter stays one letter.
 _FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
+_TO_FOLD = re.compile("[" + "".join(map(chr, _FOLD)) + "]")  # str.translate reads every character in Python: found first
 _WORD_RUN = re.compile(r"\w+")
 
 
 def fold_case(text: str) -> str:
     """``text`` in lower case as re.IGNORECASE compares it to a-z, one character for one (offsets stay)."""
-    return (text if text.isascii() else text.translate(_FOLD)).lower()
+    if not text.isascii() and _TO_FOLD.search(text):
+        text = text.translate(_FOLD)
+    return text.lower()
 
 
 @lru_cache(maxsize=4096)
