@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from operator import itemgetter
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -257,7 +258,7 @@ def _person_word(token: str) -> bool:
 
 def _match_registry(tokens: list[Token], gaz: Gazetteer) -> list[tuple[int, int, Actor, str]]:
     """Longest registry matches as (first token, end token, actor, how)."""
-    keys = [_key(t.text) for t in tokens]
+    keys = list(map(_key, map(itemgetter(0), tokens)))  # each token's text (Token is a tuple), as looked up
     longest_from = gaz.longest_from
     found: list[tuple[int, int, Actor, str]] = []
     end = 0  # a match starts after the one before it
