@@ -69,3 +69,14 @@ def _holiday(row: dict[str, Any]) -> Holiday:
 
 GREETING_WORDS: tuple[str, ...] = tuple(str(word) for word in _DATA["greeting_words"])
 HOLIDAYS: tuple[Holiday, ...] = tuple(_holiday(row) for row in _DATA["holidays"])
+
+
+@dataclass(frozen=True)
+class Serial:
+    """A serial numbered by volume, one volume a year (``serials`` in the data file)."""
+
+    name: str  # regex
+    first_year: int  # the year of volume 1
+
+
+SERIALS: tuple[Serial, ...] = tuple(Serial(str(row["name"]), int(row["first_year"])) for row in _DATA["serials"])

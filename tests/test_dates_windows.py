@@ -114,3 +114,23 @@ def test_the_name_turkiye_in_english_bounds_the_date_by_the_circular_that_adopte
 
     result = extract_date(text, events=default_calendar())
     assert any(c.kind == "title" and c.earliest == "2021-12-04" for c in result.candidates) is bounded
+
+
+def test_the_volume_of_a_yearly_serial_gives_the_year_and_a_cited_day_the_rest() -> None:
+    text = ("Moscow and its bases\n\nPublication: Eurasia Daily Monitor Volume: 9 Issue: 144\n\n"
+            "Talks on the base went on (Interfax, July 5). The lease ends soon, officials said (RIA Novosti, July 17).")
+    result = extract_date(text, events=CALENDAR)
+    assert any(c.kind == "serial-volume" and (c.earliest, c.latest) == ("2012-01-01", "2012-12-31") for c in result.candidates)
+    assert (result.date, result.basis) == ("2012-07-18", "derived")  # the day after the latest date cited, in 2012
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade volume 9 percent higher, the Eurasia Daily Monitor reported.",  # a volume of trade, not of the serial
+        "Publication: Some Weekly Volume: 9 Issue: 144\n\nThe lease ends soon (RIA Novosti, July 17).",  # a serial the data does not know
+    ],
+)
+def test_a_volume_of_an_unknown_serial_or_of_something_else_gives_no_year(text: str) -> None:
+    result = extract_date(text, events=CALENDAR)
+    assert not any(c.kind == "serial-volume" for c in result.candidates)

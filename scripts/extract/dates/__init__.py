@@ -34,7 +34,8 @@ Clue types (``DateCandidate.kind``):
   an anniversary still to come only bounds.
 * ``holiday``: a greeting for a fixed-day holiday in the lead ("sent New Year greetings"): the days
   before the holiday, in the year printed with it or the one the other clues give.
-* bounds only: ``relative-year`` ("last year" + a dated event), ``title``
+* bounds only: ``serial-volume`` (a yearly volume of a serial: "Eurasia Daily Monitor Volume: 9"),
+  ``relative-year`` ("last year" + a dated event), ``title``
   (``since_start``/``since_end``/``until_end`` of the calendar: "President
   Tokayev" cannot be written before 2019-03-20), ``date-mention`` of a month
   ("in January 2022"), ``year-mention``, ``copyright``, ``url-month``.
@@ -52,7 +53,7 @@ prints; Twitter/X, Bluesky and TikTok ids in UTC (the poster's zone is unknown).
 The function is pure: no network, no clock (today's date is never used).
 
 Modules: ``doc`` (lines, zones, sentences), ``tense``, ``forms`` (how dates are written),
-``printed``, ``holidays``, ``links``, ``wardays``, ``event_clues``, ``years``, ``combine`` (weighing the
+``printed``, ``holidays``, ``serials``, ``links``, ``wardays``, ``event_clues``, ``years``, ``combine`` (weighing the
 clues), ``clue`` (the clue and result types). Word lists are in ``scripts/datewords.yaml``.
 """
 
@@ -67,6 +68,7 @@ from .event_clues import event_clues, title_clues, weekday_clues
 from .links import link_clues
 from .holidays import holiday_clues
 from .printed import bounded_window, partial_clues, printed_clues
+from .serials import serial_clues
 from .wardays import war_day_clues
 from .years import year_clues
 
@@ -99,5 +101,6 @@ def collect(doc: Doc, url: str | None, calendar: Calendar) -> list[Clue]:
         *weekday_clues(doc, anchors, calendar),
         *title_clues(doc, calendar),
         *year_clues(doc),
+        *serial_clues(doc),
     ]
 
