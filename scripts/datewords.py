@@ -60,11 +60,13 @@ class Holiday:
     first: int  # offsets in days from the holiday: the days a greeting is sent ...
     last: int
     best: int  # ... and the day most greetings are dated
+    first_year: int | None = None  # a birthday's year of birth: "the 70th birthday" is in first_year + 70
 
 
 def _holiday(row: dict[str, Any]) -> Holiday:
     month, day = (int(n) for n in row["day"])
-    return Holiday(str(row["name"]), tuple(str(c) for c in row["cues"]), month, day, int(row["first"]), int(row["last"]), int(row["best"]))
+    first_year = int(row["first_year"]) if row.get("first_year") is not None else None
+    return Holiday(str(row["name"]), tuple(str(c) for c in row["cues"]), month, day, int(row["first"]), int(row["last"]), int(row["best"]), first_year)
 
 
 GREETING_WORDS: tuple[str, ...] = tuple(str(word) for word in _DATA["greeting_words"])

@@ -134,3 +134,19 @@ def test_the_volume_of_a_yearly_serial_gives_the_year_and_a_cited_day_the_rest()
 def test_a_volume_of_an_unknown_serial_or_of_something_else_gives_no_year(text: str) -> None:
     result = extract_date(text, events=CALENDAR)
     assert not any(c.kind == "serial-volume" for c in result.candidates)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tokayev congratulates Putin on his 70th birthday\n\nThe president sent warm wishes to his Russian counterpart.", "2022-10-07"),
+        ("Mirziyoyev congratulated Xi Jinping on his seventieth birthday\n\nHe wished him health.", "2023-06-15"),
+    ],
+)
+def test_a_numbered_birthday_greeting_gives_its_year_from_the_year_of_birth(text: str, expected: str) -> None:
+    result = extract_date(text, events=CALENDAR)
+    assert (result.date, result.basis) == (expected, "derived") and "year of birth" in (result.evidence or "")
+
+
+def test_a_birthday_greeting_without_a_number_or_a_year_gives_no_date() -> None:
+    assert extract_date("Mirziyoyev congratulated Xi Jinping on his birthday\n\nHe wished him health.", events=CALENDAR).date is None

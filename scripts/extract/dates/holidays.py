@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ...datewords import GREETING_WORDS, HOLIDAYS, Holiday
+from ...datewords import GREETING_WORDS, HOLIDAYS, ORDINALS, Holiday
 from .clue import Clue, excerpt, make_date
 from .doc import Doc
 
@@ -28,6 +28,9 @@ HOLIDAY_CUES: tuple[tuple[Holiday, tuple[re.Pattern[str], ...]], ...] = tuple(
     (holiday, tuple(re.compile(r"(?<!\w)(?:" + cue + r")(?!\w)", re.I) for cue in holiday.cues)) for holiday in HOLIDAYS
 )
 YEAR = re.compile(r"(?<![\d.,/-])((?:19|20)\d{2})(?![\d%])")
+NUMBERED = re.compile(  # "his 70th birthday", "70-летие", "the seventieth birthday": the number just before the name
+    r"(?:(?<!\d)(?P<n>\d{1,3})(?:st|nd|rd|th|-?(?:летием|летия|летие|летию|y[oi]sh\w*|жас\w*))?|(?P<w>"
+    + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r"))\W{1,3}(?:\w+\W{1,3})?$", re.I)
 
 
 def holiday_clues(doc: Doc, anchor: dt.date | None, bounds: tuple[dt.date, dt.date] | None) -> list[Clue]:
@@ -43,10 +46,21 @@ def holiday_clues(doc: Doc, anchor: dt.date | None, bounds: tuple[dt.date, dt.da
             if all(found):
                 name = found[0]
                 assert name is not None
-                clue = _greeting(holiday, sentence.text, _year_beside(sentence.text, name.start(), name.end()), anchor, bounds)
+                clue = _greeting(holiday, sentence.text, _own_year(holiday, sentence.text, name.start(), name.end()), anchor, bounds)
                 if clue is not None:
                     return [clue]
     return []
+
+
+def _own_year(holiday: Holiday, sentence: str, start: int, end: int) -> tuple[int, str] | None:
+    """The year the greeting itself gives, and how: printed beside the holiday's name, or a birthday's number."""
+    printed = _year_beside(sentence, start, end)
+    if printed is not None:
+        return printed, f"the year printed with it ({printed})"
+    numbered = _numbered_year(holiday, sentence[:start])
+    if numbered is not None:
+        return numbered, f"its number and the year of birth ({holiday.first_year})"
+    return None
 
 
 def _year_beside(sentence: str, start: int, end: int) -> int | None:
@@ -55,11 +69,21 @@ def _year_beside(sentence: str, start: int, end: int) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _greeting(holiday: Holiday, sentence: str, printed: int | None, anchor: dt.date | None, bounds: tuple[dt.date, dt.date] | None) -> Clue | None:
+def _numbered_year(holiday: Holiday, before: str) -> int | None:
+    """The year a numbered birthday falls in ("his 70th birthday" of a man born in 1952: 2022)."""
+    if holiday.first_year is None:
+        return None
+    match = NUMBERED.search(before[-40:])
+    if match is None:
+        return None
+    number = int(match.group("n")) if match.group("n") else ORDINALS.get(match.group("w").lower(), 0)
+    return holiday.first_year + number if 0 < number < 120 else None
+
+
+def _greeting(holiday: Holiday, sentence: str, own: tuple[int, str] | None, anchor: dt.date | None, bounds: tuple[dt.date, dt.date] | None) -> Clue | None:
     quote = excerpt(sentence, 0, None, 110)
-    if printed is not None:
-        year = printed
-        how = f"the year printed with it ({year})"
+    if own is not None:
+        year, how = own
     elif anchor is not None:
         year = min(range(anchor.year - 1, anchor.year + 2), key=lambda y: abs((_day(holiday, y) - anchor).days))
         if abs((_day(holiday, year) - anchor).days) > NEAREST_DAYS:
