@@ -150,3 +150,48 @@ def test_a_numbered_birthday_greeting_gives_its_year_from_the_year_of_birth(text
 
 def test_a_birthday_greeting_without_a_number_or_a_year_gives_no_date() -> None:
     assert extract_date("Mirziyoyev congratulated Xi Jinping on his birthday\n\nHe wished him health.", events=CALENDAR).date is None
+
+
+TOUR = parse_events("""\
+- id: alpha-tour-2016
+  name: Alpha's state visits to Testland and Otherland
+  kind: visit
+  place: Testville, Ruritania
+  url: https://example.org/event
+  start: 2016-12-12
+  end: 2016-12-18
+  cues: [['Alpha', 'Testland', 'Otherland']]
+- id: testland-unrest-2016
+  name: Unrest in Testland
+  kind: unrest
+  place: Testville, Ruritania
+  url: https://example.org/event
+  start: 2016-12-12
+  end: 2016-12-18
+  cues: [['protests', 'Testland']]
+""")
+
+
+def test_a_tour_of_several_days_reported_in_the_past_tense_is_reported_when_over() -> None:
+    result = extract_date("Alpha returned home\n\nAlpha paid state visits to Testland and Otherland, officials said.", events=TOUR)
+    assert result.date == "2016-12-19" and "the day after" in (result.evidence or "")
+
+
+def test_unrest_of_several_days_reported_in_the_past_tense_may_be_reported_while_it_lasts() -> None:
+    result = extract_date("Police held hundreds\n\nThe protests in Testland turned violent, officials said.", events=TOUR)
+    assert result.date == "2016-12-13" and "after it began" in (result.evidence or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "bounded"),
+    [
+        ("The Founder of Peace and National Unity – Leader of the Nation, President Emomali Rahmon met the envoys.", True),
+        ("Основатель мира и национального единства — Лидер нации, Президент Эмомали Рахмон вернулся.", True),
+        ("Elbasy, the Leader of the Nation Nursultan Nazarbayev, met the envoys.", False),  # Kazakhstan's title of 2010
+    ],
+)
+def test_rahmon_s_title_of_december_2015_bounds_the_date(text: str, bounded: bool) -> None:
+    from scripts.events import default_calendar
+
+    result = extract_date(text, events=default_calendar())
+    assert any(c.kind == "title" and c.earliest == "2015-12-09" for c in result.candidates) is bounded

@@ -101,6 +101,9 @@ def _parts(named: list[tuple[Event, re.Match[str]]], text: str) -> list[list[tup
     return [[named[i] for i in p] for p in sorted(parts)]
 
 
+SCHEDULED_KINDS = frozenset({"summit", "meeting", "forum", "visit"})  # a past-tense report of these tells of them when over
+
+
 def _is_short(event: Event) -> bool:
     return event.days is not None and event.days <= SHORT_EVENT_DAYS
 
@@ -136,7 +139,7 @@ def _event_estimate(event: Event, tense: str | None, qualifier: str | None) -> t
         return end + dt.timedelta(days=RECENT_LAG_DAYS), 0.45, f"reported as recent: {RECENT_LAG_DAYS} days after", days(end, 1, RECENT_DAYS)
     if tense == "future":
         return start - ONE, 0.35, "reported as coming: the day before", days(start, -COMING_DAYS, -1)
-    if (event.days or 1) > 3:  # unrest, fighting: a past-tense report may be of its first days
+    if (event.days or 1) > 3 and event.kind not in SCHEDULED_KINDS:  # unrest, fighting: a past-tense report may be of its first days
         return start + ONE, 0.45, "reported in the past tense: the day after it began", (start, end + dt.timedelta(days=REPORT_DAYS))
     return end + ONE, 0.45, "reported in the past tense: the day after", days(end, 0, REPORT_DAYS)
 
