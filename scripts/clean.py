@@ -275,7 +275,7 @@ def shape_reason(line: str) -> str | None:
         return "label"
     if len(tokens) <= 4 and _DIGIT.search(line) and len(_LONG_WORD.findall(line)) <= 1 and not DATE_SHAPE.search(line):
         return "counter"
-    if _BREADCRUMB.match(line) and len(line) <= 160 and all(len(part.split()) <= 12 for part in _CRUMB_SEPARATOR.split(line)):
+    if len(line) <= 160 and _BREADCRUMB.match(line) and all(len(part.split()) <= 12 for part in _CRUMB_SEPARATOR.split(line)):
         return "breadcrumb"
     return None
 
