@@ -35,6 +35,19 @@ def test_summary_and_thesis_come_from_the_article():
     assert all(p in text for p in points)
 
 
+def test_figures_are_found_where_finditer_finds_them_a_currency_word_before_the_digits_included():
+    from scripts.extract.figures import FIGURE, figures_in
+
+    text = (
+        "In 2023 trade rose 12% to roubles 1,250 million and US$ 3.5 billion; 40 people, 7 ministers and "
+        "2 agreements, EUR  8 (two spaces), dollars\n9, tenge 10 tenge, 5tn, 1 2 3 and 12 345 678 somoni."
+    )
+    expected = [m.span() for m in FIGURE.finditer(text)]
+    assert len(expected) >= 8 and [m.span() for m in figures_in(text)] == expected
+    assert "roubles 1,250 million" in [m.group() for m in figures_in(text)]  # starts 8 characters before its digit
+    assert list(figures_in("no digits here, dollars and roubles")) == []
+
+
 def test_key_figures_keep_their_sentence_and_skip_years():
     ss = sentences("In 2023, trade reached $31.5 billion. China pledged 26 billion yuan ($3.6 billion). "
                    "About 80% of goods transit. The summit achieved 86 cooperation outcome documents.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterator
 
 from ..model import Figure, Quote
 from ..textutil import Sentence
@@ -23,6 +24,22 @@ FIGURE = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+FIGURE_REACH = 8  # a figure starts at most this far before its first digit: 'roubles' and a space
+
+
+def figures_in(text: str) -> Iterator[re.Match[str]]:
+    """What ``FIGURE.finditer(text)`` finds, with FIGURE tried only where a figure can start: every figure holds
+    a digit, at most FIGURE_REACH characters after its start (not at every character of the text)."""
+    tried = 0  # FIGURE is tried at no position before this one again
+    for digit in _DIGIT.finditer(text):
+        for start in range(max(tried, digit.start() - FIGURE_REACH), digit.start() + 1):
+            match = FIGURE.match(text, start)
+            if match:
+                yield match
+                tried = match.end()
+                break
+        else:
+            tried = max(tried, digit.start() + 1)
 _OPENING_MARKS = ('"', "“", "«")  # every QUOTE and ATTRIBUTED_QUOTE opens with one
 _YEAR_ONLY = re.compile(r"^(?:19|20)\d{2}$")
 # An opening mark never follows a letter and a closing mark never precedes one (straight quotes are ambiguous).
@@ -51,7 +68,7 @@ def extract_figures(sentences: list[Sentence], limit: int = 8) -> list[Figure]:
     for s in sentences:
         if not _DIGIT.search(s.text):
             continue  # every figure holds a digit: most sentences need no search for one
-        for match in FIGURE.finditer(s.text):
+        for match in figures_in(s.text):
             value = match.group().strip(" ,.")
             if _YEAR_ONLY.match(value) or value.lower() in seen:
                 continue
