@@ -79,6 +79,10 @@ _COLLECTION_START = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 _COLLECTION_END = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
 
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_SPECIAL_KEYS = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")  # keys PyYAML's flatten_mapping rewrites
+
+
 class _Loader(_Base):  # type: ignore[misc,valid-type]
     """Safe loader recording lines (shifted by ``offset``) and duplicate keys."""
 
@@ -110,6 +114,34 @@ class _Loader(_Base):  # type: ignore[misc,valid-type]
         result.line = node.start_mark.line + self.offset
         result.item_lines = [child.start_mark.line + self.offset for child in node.value]
         return result
+
+    def construct_plain(self, node: yaml.Node) -> Any:
+        """The data of a composed document without aliases: what ``construct_document`` gives, by a direct walk
+        of the plain strings, mappings and lists that front matter consists of (the rest, such as numbers,
+        dates, merge keys and refused tags, goes through PyYAML's constructors)."""
+        if type(node) is yaml.ScalarNode and node.tag == _STR:
+            return node.value
+        if type(node) is yaml.MappingNode and node.tag == _MAP and all(
+            type(key) is yaml.ScalarNode and key.tag not in _SPECIAL_KEYS for key, _ in node.value
+        ):
+            result = LineMap()
+            result.line = node.start_mark.line + self.offset
+            lines: dict[str, int] = {}
+            result.key_lines = lines
+            for key_node, value_node in node.value:
+                key = self.construct_plain(key_node)
+                line = key_node.start_mark.line + self.offset
+                if key in result:
+                    self.duplicates.append(Duplicate(str(key), line, lines.get(str(key), line)))
+                result[key] = self.construct_plain(value_node)
+                lines[str(key)] = line
+            return result
+        if type(node) is yaml.SequenceNode and node.tag == _SEQ:
+            items = LineList(map(self.construct_plain, node.value))
+            items.line = node.start_mark.line + self.offset
+            items.item_lines = [child.start_mark.line + self.offset for child in node.value]
+            return items
+        return self.construct_object(node, deep=True)
 
     def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
         try:
@@ -248,7 +280,12 @@ def load_checked(text: str, first_line: int = 1, *, max_bytes: int = MAX_BYTES, 
         node = loader.get_single_node()
         if node is not None and not streamed:
             _check_node_depth(node, first_line, max_depth)
-        data = loader.construct_document(node) if node is not None else None
+        if node is None:
+            data = None
+        elif streamed:
+            data = loader.construct_document(node)
+        else:
+            data = loader.construct_plain(node)  # composed without aliases: a direct walk
     except YamlError:
         raise
     except yaml.MarkedYAMLError as error:

@@ -167,3 +167,54 @@ def test_many_indicators_send_the_text_through_the_event_pass_first(monkeypatch)
     yamlio.load("a: [" + ", ".join(["[1]"] * 2_100) + "]\n")
     yamlio.load("a: [1, 2]\n")
     assert len(calls) == 1
+
+
+# -- the direct walk of composed nodes: what PyYAML's constructors give -----------------
+
+
+def _both_ways(text: str) -> tuple[yamlio.Loaded, yamlio.Loaded]:
+    """``text`` read by the direct walk (no '*' in it) and by PyYAML's constructors (a '*' in a comment)."""
+    assert "*" not in text
+    return yamlio.load_checked(text, 3), yamlio.load_checked(text + "# *\n", 3)
+
+
+def _shape(value):
+    """Data with every line it remembers, to compare two readings exactly."""
+    if isinstance(value, dict):
+        return ("map", value.line, sorted(value.key_lines.items()), [(k, _shape(v)) for k, v in value.items()])
+    if isinstance(value, list):
+        return ("seq", value.line, value.item_lines, [_shape(v) for v in value])
+    return (type(value).__name__, value)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(TEXT, DATA, min_size=1, max_size=6))
+def test_the_direct_walk_reads_what_pyyaml_constructs(data):
+    text = yamlio._pyyaml_dump(data)
+    if "*" in text:
+        return
+    walked, constructed = _both_ways(text)
+    assert _shape(walked.data) == _shape(constructed.data)
+
+
+@pytest.mark.parametrize("text", [
+    "a: 1\nb: 2.5\nc: true\nd: ~\ne: 2024-05-01\nf: 2024-02-30\ng: '12'\n",
+    "base: &b {x: 1}\nother:\n  <<: {y: 2}\n  z: 3\n",
+    "a: !!str 12\nb: !!int '7'\nc: !!binary aGVsbG8=\n",
+    "a: x\nb: y\na: z\nb: w\n",
+    "set: !!set {a, b}\nlist:\n- [1, [2, {k: v}]]\n- {m: [n]}\n",
+    "1: one\n2024-01-01: date key\nnull: none\n",
+])
+def test_the_direct_walk_agrees_on_numbers_dates_merges_tags_and_duplicates(text):
+    walked, constructed = _both_ways(text)
+    assert _shape(walked.data) == _shape(constructed.data)
+    assert walked.duplicates == constructed.duplicates
+
+
+def test_the_direct_walk_refuses_what_pyyaml_refuses():
+    for text in ("a: !!python/object:os.system x\n", "? [a, b]\n: c\n"):
+        with pytest.raises(yamlio.YamlError) as walked:
+            yamlio.load_checked(text)
+        with pytest.raises(yamlio.YamlError) as constructed:
+            yamlio.load_checked(text + "# *\n")
+        assert (walked.value.message, walked.value.line) == (constructed.value.message, constructed.value.line)
