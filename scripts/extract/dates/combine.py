@@ -110,12 +110,11 @@ def _range_only(clues: list[Clue]) -> Scored | None:
     basis = lo.basis if lo.basis != "stated" else "derived"
     if width <= NARROW_WINDOW:
         weight = round(0.3 * (1 - width / 90), 3)
-        day, how = lo.lo, "the window's first day"
+        day, why = lo.lo, f"{why} -> the window's first day"
     else:
         weight = 0.05
-        day = lo.lo + dt.timedelta(days=width // 2)
-        why = f"a window of {width} days, its middle day: {why}"
-    clue = Clue(lo.kind, basis, why if width > NARROW_WINDOW else f"{why} -> {how}", day, weight, group="range", window=(lo.lo, hi.hi))
+        day, why = lo.lo + dt.timedelta(days=width // 2), f"a window of {width} days, its middle day: {why}"
+    clue = Clue(lo.kind, basis, why, day, weight, group="range", window=(lo.lo, hi.hi))
     return Scored(clue, weight)
 
 
