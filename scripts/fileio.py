@@ -5,7 +5,8 @@
 * :func:`decode_utf8` turns its bytes into text or a precise problem;
 * :func:`atomic_write` writes through a temporary file and a rename, with the
   permissions a normal file gets under the user's umask (not ``mkstemp``'s 0600),
-  and never leaves its temporary file behind on an error.
+  never leaves its temporary file behind on an error, and leaves a file that
+  already holds the same bytes untouched.
 """
 
 from __future__ import annotations
@@ -20,30 +21,55 @@ from .problems import Problem
 TEMP_SUFFIX = ".tmp"
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def atomic_write(path: Path, text: str) -> bool:
     """Write ``text`` via a temp file and rename; return False (and touch nothing) if unchanged."""
     return atomic_write_bytes(path, text.encode("utf-8"))
 
 
+def _unchanged(path: Path, data: bytes) -> bool:
+    """Whether ``path`` is a regular file (not a link) holding exactly ``data``; one ``lstat`` when it is not."""
+    try:
+        info = os.lstat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
+            return False
+        with open(path, "rb") as handle:
+            return handle.read() == data
+    except OSError:
+        return False
+
+
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _open_temp(path: Path) -> tuple[int, str]:
+    """A new temporary file beside ``path`` (``mode`` 0o666 less the umask, as a normal file gets).
+
+    The name is unique to this process; when a killed run of a process with the same id left
+    it behind, ``mkstemp`` picks another, which then gets the normal permissions too.
+    """
+    tmp = str(path.parent / f".{path.name}.{os.getpid()}{TEMP_SUFFIX}")
+    try:
+        return os.open(tmp, _CREATE, 0o666), tmp
+    except FileExistsError:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.fchmod(fd, 0o666 & ~mask)
+        return fd, tmp
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> bool:
     """:func:`atomic_write` for bytes."""
+    if _unchanged(path, data):
+        return False
     try:
-        if path.is_file() and not path.is_symlink() and path.read_bytes() == data:
-            return False
-    except OSError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+        fd, tmp = _open_temp(path)
+    except FileNotFoundError:  # the folder is new
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = _open_temp(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
