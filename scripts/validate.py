@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -30,16 +31,22 @@ FIELD_OF_KIND = {kind: field for field, kind in KIND_OF_FIELD.items()}
 KIND_LABEL = {"country": "country", "person": "person", "organisation": "organisation", "group": "group"}
 
 
+@lru_cache(maxsize=64)
+def _resolved(directory: Path) -> Path:
+    """``directory`` resolved, once per process (the root and the seeds folder of every briefing checked)."""
+    return directory.resolve()
+
+
 def display_name(path: Path, root: Path) -> str:
     """``path`` relative to ``root`` (or the repository) when inside it, escaped for a terminal."""
     try:
-        shown = path.resolve().relative_to(root.resolve()).as_posix()
+        shown = path.resolve().relative_to(_resolved(root)).as_posix()
     except (ValueError, OSError):
         shown = paths.relative(path)
     if path.is_symlink():
         shown = (path.parent.resolve() / path.name).as_posix()
         try:
-            shown = (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
+            shown = (path.parent.resolve() / path.name).relative_to(_resolved(root)).as_posix()
         except ValueError:
             pass
     return printable(shown)
@@ -275,7 +282,7 @@ def seed_problems(data: dict[str, Any], file: str, root: Path = paths.ROOT) -> l
     line = yamlio.line_of(source, "seed")
     if not seed_format.REFERENCE.fullmatch(seed):
         return []  # the schema check explains the form
-    seeds_dir = (root / "seeds").resolve()
+    seeds_dir = _resolved(root / "seeds")
     seed_path = (root / seed).resolve()
     if seeds_dir not in seed_path.parents:
         return [Problem(file, line, f"seed '{seed}' leads outside seeds/ (through a link): use a file in seeds/",

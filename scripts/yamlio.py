@@ -333,6 +333,8 @@ def item_line(value: Any, index: int, default: int) -> int:
 
 def plain(value: Any) -> Any:
     """Turn loaded YAML into plain JSON-like data (dates become ISO strings)."""
+    if type(value) is str:  # most values: one test, not three
+        return value
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, list):
