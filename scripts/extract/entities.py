@@ -110,7 +110,7 @@ class Gazetteer:
 
     exact: dict[tuple[str, ...], tuple[Actor, str]] = field(default_factory=dict)
     max_len: int = 1
-    longest_from: dict[str, int] = field(default_factory=dict)  # first token -> tokens of the longest spelling it starts
+    lengths_from: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first token -> lengths of the spellings it starts, longest first
     surname_skeletons: dict[str, list[Actor]] = field(default_factory=lambda: defaultdict(list))
     first_name_skeletons: dict[str, list[tuple[Actor, str]]] = field(default_factory=lambda: defaultdict(list))  # -> (actor, surname skeleton)
     surname_consonants: dict[str, list[tuple[Actor, str]]] = field(default_factory=lambda: defaultdict(list))  # -> (actor, first name's)
@@ -144,7 +144,9 @@ class Gazetteer:
             current = self.exact.get(variant)
             if current is None or _FORM_PRIORITY[how] < _FORM_PRIORITY[current[1]]:
                 self.exact[variant] = (actor, how)
-            self.longest_from[variant[0]] = max(self.longest_from.get(variant[0], 0), len(variant))
+            lengths = self.lengths_from.get(variant[0], ())
+            if len(variant) not in lengths:
+                self.lengths_from[variant[0]] = tuple(sorted((*lengths, len(variant)), reverse=True))
         self.max_len = max(self.max_len, len(key))
         self.vocabulary.update(key)
 
@@ -256,17 +258,24 @@ def _person_word(token: str) -> bool:
     return _capitalised(token) and token not in _NOT_PERSON_WORDS and not _LOWER_COMPOUND.search(token)
 
 
+def _lookup_keys(tokens: list[Token]) -> list[str]:
+    """Each token's text (Token is a tuple) as the gazetteer is looked up: :func:`_key` of it, which is the text
+    itself for a token of ASCII characters only (nothing to normalise, no Cyrillic ending)."""
+    texts = list(map(itemgetter(0), tokens))
+    return texts if "".join(texts).isascii() else list(map(_key, texts))
+
+
 def _match_registry(tokens: list[Token], gaz: Gazetteer) -> list[tuple[int, int, Actor, str]]:
     """Longest registry matches as (first token, end token, actor, how)."""
-    keys = list(map(_key, map(itemgetter(0), tokens)))  # each token's text (Token is a tuple), as looked up
-    longest_from = gaz.longest_from
+    keys = _lookup_keys(tokens)
+    lengths_from = gaz.lengths_from
     found: list[tuple[int, int, Actor, str]] = []
     end = 0  # a match starts after the one before it
-    for i, first in enumerate(keys):
-        if i < end or first not in longest_from:
-            continue  # most words start no registry spelling
-        for n in range(min(longest_from[first], len(tokens) - i), 0, -1):
-            hit = gaz.exact.get(tuple(keys[i : i + n]))
+    for i in [k for k, first in enumerate(keys) if first in lengths_from]:  # most words start no registry spelling
+        if i < end:
+            continue
+        for n in lengths_from[keys[i]]:
+            hit = gaz.exact.get(tuple(keys[i : i + n])) if n <= len(tokens) - i else None
             if hit is None:
                 continue
             actor, how = hit
@@ -867,11 +876,12 @@ def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityRes
                 add(body, "organisation", s, tokens, first, end, "context")
             taken.update(range(first, end))
         headline_case = s.zone == "headline" and _title_case_line(tokens)
+        heads_here = not ORG_HEADS.isdisjoint(map(itemgetter(0), tokens))  # without a head word, _detect_org finds none
         i = 0
         while i < len(tokens):
             if i in taken or i in country_starts:
                 # A country or a person can start an organisation's name ("Taiwan Institute of ...").
-                org_end = _detect_org(tokens, i, taken, spans, org_tokens) if i in country_starts and i not in quoted else i
+                org_end = _detect_org(tokens, i, taken, spans, org_tokens) if heads_here and i in country_starts and i not in quoted else i
                 if org_end > i + 1 and not registry.resolve(s.text[tokens[i].start : tokens[org_end - 1].end]):
                     name = s.text[tokens[i].start : tokens[org_end - 1].end]
                     country = registry_at[i][2] if i in registry_at and registry_at[i][2].kind == "country" else None
@@ -914,7 +924,7 @@ def extract_entities(sentences: list[Sentence], registry: Registry) -> EntityRes
                 taken.update(range(i, end))
                 i = end
                 continue
-            org_end = _detect_org(tokens, i, taken, spans, org_tokens) if _capitalised(tokens[i].text) else i
+            org_end = _detect_org(tokens, i, taken, spans, org_tokens) if heads_here and _capitalised(tokens[i].text) else i
             if org_end > i and _generic_only(tokens, i, org_end) and i - 1 in org_tokens:
                 taken.update(range(i, org_end))  # 'Kazinform News Agency': the rest of a registry outlet's name
                 i = org_end
