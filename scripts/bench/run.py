@@ -200,6 +200,8 @@ def bench_size(size: int, work: Path, *, search: bool, zensical: bool, full_text
         clear_generated(project)
         for name, args in (("build", [py, "-m", "mkdocs", "build", "--strict"]),
                            ("rebuild", [py, "-m", "mkdocs", "build", "--strict"]), ("bare", bare)):
+            if name == "bare":  # into an empty folder, as the build writes site/ after clear_generated
+                shutil.rmtree(project / "site-bare", ignore_errors=True)
             result.rounds.setdefault(name, []).append(step(name, args, project, label=name + suffix))
             if name == "build":
                 result.site = site_facts(project / "site", ("search/search_index.json", "search/search_index.js"))
