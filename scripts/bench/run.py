@@ -9,7 +9,8 @@ For each N, in a fresh copy of the project under ``build/bench/N/``:
 5. ``pages``: ``python -m scripts pages`` from scratch (no cache);
 6. ``build``: ``mkdocs build --strict`` from scratch (no cache, no generated pages);
 7. ``rebuild``: the same again, nothing changed;
-8. ``bare``: MkDocs on the same generated pages with the hook removed from mkdocs.yml;
+8. ``bare``: MkDocs on the same generated pages with the hook removed from mkdocs.yml
+   (steps 6 to 8 repeated in rounds, in alternating order, each writing into an empty folder);
 9. ``search``: search in headless Chromium, over http and from file:// (:mod:`.search`);
 10. ``zensical``: ``zensical build --clean`` on the same pages and mkdocs.yml.
 
@@ -157,6 +158,15 @@ def zensical_command() -> list[str] | None:
 
 
 REPEATED = ("build", "rebuild", "bare")  # interleaved, ``rounds`` times: their ratios are the bounds of issue 8
+# Rounds alternate their order, so that none of the three always runs first (a machine that drifts faster or
+# slower over a run would favour one); a rebuild always follows a build, and bare MkDocs needs generated pages.
+ROUND_ORDERS = (("build", "rebuild", "bare"), ("bare", "build", "rebuild"))
+
+
+def settle_disk() -> None:
+    """Flush what deleting the last outputs left to write, so that it is not done during the next timed step."""
+    if hasattr(os, "sync"):
+        os.sync()
 
 
 def least_cpu(runs: list[Step]) -> Step:
@@ -195,14 +205,17 @@ def bench_size(size: int, work: Path, *, search: bool, zensical: bool, full_text
     clear_generated(project)
     step("pages", [py, "-m", "scripts", "pages"], project)
     bare = [py, "-m", "mkdocs", "build", "--strict", "-f", str(bare_config(project)), "-d", "site-bare"]
+    commands = {"build": [py, "-m", "mkdocs", "build", "--strict"], "rebuild": [py, "-m", "mkdocs", "build", "--strict"],
+                "bare": bare}
     for number in range(1, rounds + 1):  # build, rebuild and bare side by side, so a busy spell hits all alike
         suffix = f" (round {number} of {rounds})" if rounds > 1 else ""
-        clear_generated(project)
-        for name, args in (("build", [py, "-m", "mkdocs", "build", "--strict"]),
-                           ("rebuild", [py, "-m", "mkdocs", "build", "--strict"]), ("bare", bare)):
-            if name == "bare":  # into an empty folder, as the build writes site/ after clear_generated
-                shutil.rmtree(project / "site-bare", ignore_errors=True)
-            result.rounds.setdefault(name, []).append(step(name, args, project, label=name + suffix))
+        for name in ROUND_ORDERS[(number - 1) % len(ROUND_ORDERS)]:
+            if name == "build":
+                clear_generated(project)  # from scratch: no cache, no generated pages, no site
+            elif name == "bare":
+                shutil.rmtree(project / "site-bare", ignore_errors=True)  # into an empty folder too
+            settle_disk()
+            result.rounds.setdefault(name, []).append(step(name, commands[name], project, label=name + suffix))
             if name == "build":
                 result.site = site_facts(project / "site", ("search/search_index.json", "search/search_index.js"))
     for name, runs in result.rounds.items():
