@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from ..registry import Actor, Registry
-from ..textutil import sentences_of
+from ..textutil import Sentence, sentences_of
 from .document import Document
 from .entities import extract_entities
 
@@ -88,12 +88,31 @@ def _outlets_in(text: str, registry: Registry) -> list[Actor]:
         actor = _outlet(_CREDIT_LABEL.sub("", piece), registry)
         if actor is None:
             for sentence in sentences_of(piece):
-                for mention in extract_entities([sentence], registry).mentions:
-                    candidate = registry.get(mention.actor)
-                    if candidate is not None and candidate.org_kind == "outlet":
-                        actor = candidate
+                actor = next(reversed(_outlets_named(sentence, registry)), actor)  # the last one named
         if actor is not None and actor not in found:
             found.append(actor)
+    return found
+
+
+_NAMED_CACHE: dict[int, tuple[Registry, dict[str, tuple[Actor, ...]]]] = {}
+NAMED_CACHE_SIZE = 4096  # sentences remembered per registry (emptied when full)
+
+
+def _outlets_named(sentence: Sentence, registry: Registry) -> tuple[Actor, ...]:
+    """The outlets the entities of a lone sentence name, in order; a credit or furniture line recurs on a site's
+    every page, so each text is read once per registry (what a lone sentence of the body names depends on its text only)."""
+    cached = _NAMED_CACHE.get(id(registry))
+    if cached is None or cached[0] is not registry:
+        cached = (registry, {})
+        _NAMED_CACHE[id(registry)] = cached
+    named = cached[1]
+    found = named.get(sentence.text)
+    if found is None:
+        actors = (registry.get(m.actor) for m in extract_entities([sentence], registry).mentions)
+        found = tuple(a for a in actors if a is not None and a.org_kind == "outlet")
+        if len(named) >= NAMED_CACHE_SIZE:
+            named.clear()
+        named[sentence.text] = found
     return found
 
 
@@ -144,10 +163,9 @@ def publisher(doc: Document, registry: Registry, url: str | None) -> tuple[str |
     """The publishing outlet: from page furniture (e.g. 'LIVETEXT on HOTNEWS.RO'), the dateline, or the URL's site."""
     furniture = " ".join(r.text for r in doc.removed if r.reason in PUBLISHER_REASONS)
     for sentence in sentences_of(furniture):
-        for mention in extract_entities([sentence], registry).mentions:
-            actor = registry.get(mention.actor)
-            if actor and actor.org_kind == "outlet":
-                return actor.name, f"named in page furniture: '{sentence.text[:120]}'"
+        named = _outlets_named(sentence, registry)
+        if named:
+            return named[0].name, f"named in page furniture: '{sentence.text[:120]}'"
     if doc.dateline and doc.dateline.outlet:
         outlets = _outlets_in(doc.dateline.outlet, registry)
         if outlets:
