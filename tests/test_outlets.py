@@ -85,3 +85,21 @@ def test_a_credit_by_initials_names_the_one_outlet_they_abbreviate():
         "MNA/Shana.ir\n"
     )
     assert credited(text, default_registry()) == ["Mehr News Agency", "Shana"]
+
+
+def test_a_credit_repeated_on_another_page_is_read_once_per_registry(monkeypatch):
+    from scripts.extract import outlets
+
+    runs: list[str] = []
+    extract = outlets.extract_entities
+
+    def counted(sentences, registry):
+        runs.append(sentences[0].text)
+        return extract(sentences, registry)
+
+    monkeypatch.setattr(outlets, "extract_entities", counted)
+    page = "Presidents meet in Astana\n\nThe presidents met on Monday in Astana for two days of talks.\n\nPhoto: pool picture via the TASS agency\n"
+    first, second = fixture_registry(), fixture_registry()
+    assert credited(page, first) == credited(page, first) == ["TASS"]
+    assert runs and len(runs) == len(set(runs))  # the second page read nothing again
+    assert credited(page, second) == ["TASS"] and len(runs) == 2 * len(set(runs))  # another registry reads afresh
