@@ -29,7 +29,7 @@ from .literals import GRAM, LiteralIndex
 
 Key = TypeVar("Key", bound=Hashable)
 _WORD = re.compile(r"\w+")
-WORD_CACHE = 200_000  # distinct words remembered per scanner (then forgotten all at once)
+WORD_CACHE = 200_000  # distinct pieces and words remembered per scanner (then forgotten all at once)
 
 
 def _literals(index: LiteralIndex[Key]) -> set[str]:
@@ -48,6 +48,7 @@ class Scanner(Generic[Key]):
     runs: dict[str, frozenset[str]]  # a literal with other characters than word ones -> its runs
     unkeyed: tuple[str, ...]  # literals without a word character: always looked for
     cache: dict[str, frozenset[str]] = field(default_factory=dict)  # a piece of text between spaces -> the runs inside its words
+    word_cache: dict[str, frozenset[str]] = field(default_factory=dict)  # a word -> the runs inside it
 
     @classmethod
     def of(cls, index: LiteralIndex[Key]) -> "Scanner[Key]":
@@ -78,6 +79,14 @@ class Scanner(Generic[Key]):
         pieces = {word[i : i + size] for size in range(1, GRAM) for i in range(len(word) - size + 1)}
         return frozenset(inside).union(pieces & self.short_runs)
 
+    def _in_word_remembered(self, word: str) -> frozenset[str]:
+        """:meth:`in_word`, worked out once per distinct word (new pieces of text, such as links and
+        numbers, are mostly made of words seen before)."""
+        runs = self.word_cache.get(word)
+        if runs is None:
+            runs = self.word_cache[word] = self.in_word(word)
+        return runs
+
     def runs_in(self, lowered: str) -> set[str]:
         """The runs of the literals that are inside the words of ``lowered``. The text is cut at its
         white space (quicker than into words), and what each piece holds is remembered."""
@@ -85,11 +94,12 @@ class Scanner(Generic[Key]):
         cache = self.cache
         new = pieces.difference(cache)
         if new:
-            if len(cache) + len(new) > WORD_CACHE:
+            if len(cache) + len(new) > WORD_CACHE or len(self.word_cache) > WORD_CACHE:
                 cache.clear()
+                self.word_cache.clear()
                 new = pieces
             for piece in new:
-                cache[piece] = frozenset().union(*map(self.in_word, _WORD.findall(piece)))
+                cache[piece] = frozenset().union(*map(self._in_word_remembered, _WORD.findall(piece)))
         return set().union(*map(cache.__getitem__, pieces))
 
     def present(self, lowered: str) -> set[str]:
