@@ -262,6 +262,12 @@ def run_batch(seed_dir: Path, briefing_dir: Path, *, quiet: bool, check_only: bo
         return _run_batch(seed_dir, briefing_dir, quiet=quiet, check_only=check_only, pool=pool)
 
 
+def _shown_folder(directory: Path) -> str:
+    """How :func:`paths.relative` shows a file in ``directory``, up to its name: ``"seeds/"``, ``""`` for the root."""
+    shown = paths.relative(directory)
+    return "" if shown == "." else shown.rstrip("/") + "/"
+
+
 def _run_batch(seed_dir: Path, briefing_dir: Path, *, quiet: bool, check_only: bool, pool: Workers) -> int:
     todo, problems = plan(seed_dir, briefing_dir, pool)
     for path, name in todo.copies:
@@ -277,13 +283,16 @@ def _run_batch(seed_dir: Path, briefing_dir: Path, *, quiet: bool, check_only: b
     progress = Progress(len(todo.todo), not quiet)
     taken: set[Path] = set()
     written: dict[str, Known] = {}
+    # Folders resolved once, not once per file (the seeds drafted and the briefings written are regular files).
+    seed_folder, briefing_folder = _shown_folder(seed_dir), _shown_folder(briefing_dir)
     for index, (seed_path, name, text, known) in enumerate(drafts(todo.todo, pool), 1):
         target = unique_path(briefing_dir, name, taken)
         taken.add(target)
         fileio.atomic_write(target, text)
         written[target.name] = known
-        print(f"drafted {paths.relative(target)} from {paths.relative(seed_path)}")
-        progress(index, f"drafted {paths.relative(seed_path)}")
+        shown_seed = seed_folder + seed_path.name
+        print(f"drafted {briefing_folder}{target.name} from {shown_seed}")
+        progress(index, f"drafted {shown_seed}")
     known_briefings(briefing_dir, written)  # refresh the index for the next run, without reading the drafts again
     return 0
 
