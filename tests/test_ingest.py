@@ -189,3 +189,12 @@ def test_check_reads_every_seed_and_writes_nothing(project: Path):
     (project / "seeds" / "empty.txt").write_text("", encoding="utf-8")
     refused = ingest(project, "--check")
     assert refused.returncode == 1 and "empty.txt:1" in refused.stderr
+
+
+@pytest.mark.parametrize("folder", [ROOT / "seeds", ROOT, Path("/tmp/elsewhere"), Path("seeds"), Path("../x")])
+def test_progress_lines_name_files_as_paths_relative_does(folder: Path) -> None:
+    from scripts import paths
+    from scripts.ingest import _shown_folder
+
+    file = folder / "a.txt"
+    assert _shown_folder(folder) + file.name == paths.relative(file)
