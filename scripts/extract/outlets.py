@@ -94,18 +94,17 @@ def _outlets_in(text: str, registry: Registry) -> list[Actor]:
     return found
 
 
-_NAMED_CACHE: dict[int, tuple[Registry, dict[str, tuple[Actor, ...]]]] = {}
-NAMED_CACHE_SIZE = 4096  # sentences remembered per registry (emptied when full)
+NAMED_CACHE_SIZE = 4096  # sentences remembered (emptied when full)
+_named_cache: tuple[Registry | None, dict[str, tuple[Actor, ...]]] = (None, {})  # for one registry at a time
 
 
 def _outlets_named(sentence: Sentence, registry: Registry) -> tuple[Actor, ...]:
     """The outlets the entities of a lone sentence name, in order; a credit or furniture line recurs on a site's
     every page, so each text is read once per registry (what a lone sentence of the body names depends on its text only)."""
-    cached = _NAMED_CACHE.get(id(registry))
-    if cached is None or cached[0] is not registry:
-        cached = (registry, {})
-        _NAMED_CACHE[id(registry)] = cached
-    named = cached[1]
+    global _named_cache
+    if _named_cache[0] is not registry:
+        _named_cache = (registry, {})  # another registry: start afresh, and let the last one go
+    named = _named_cache[1]
     found = named.get(sentence.text)
     if found is None:
         actors = (registry.get(m.actor) for m in extract_entities([sentence], registry).mentions)
