@@ -271,8 +271,13 @@ def run_batch(seed_dir: Path, briefing_dir: Path, *, quiet: bool, check_only: bo
     if removed and not quiet:
         print(f"removed {len(removed)} temporary file(s) an interrupted run left in {paths.relative(briefing_dir)}/",
               file=sys.stderr)
-    with Workers(1 if check_only else workers) as pool:  # --check reads seeds only: no warm-up, no pool
-        return _run_batch(seed_dir, briefing_dir, quiet=quiet, check_only=check_only, pool=pool)
+    thresholds = gc.get_threshold()
+    try:
+        with Workers(1 if check_only else workers) as pool:  # --check reads seeds only: no warm-up, no pool
+            return _run_batch(seed_dir, briefing_dir, quiet=quiet, check_only=check_only, pool=pool)
+    finally:  # the collector as it was, for a caller that goes on (the warm-up tunes it for drafting)
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
 
 
 def _shown_folder(directory: Path) -> str:

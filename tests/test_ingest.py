@@ -198,3 +198,17 @@ def test_progress_lines_name_files_as_paths_relative_does(folder: Path) -> None:
 
     file = folder / "a.txt"
     assert _shown_folder(folder) + file.name == paths.relative(file)
+
+
+def test_a_batch_gives_the_garbage_collector_back_as_it_found_it(tmp_path: Path) -> None:
+    import gc
+
+    from scripts.ingest import run_batch
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Astana, 18 June 2024. The presidents of Kazakhstan and Uzbekistan met.\n", encoding="utf-8")
+    before = gc.get_threshold()
+    assert run_batch(seeds, tmp_path / "briefings", quiet=True, check_only=False, workers=1) == 0
+    assert list((tmp_path / "briefings").glob("*.md"))  # it drafted, so it warmed up and tuned the collector
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
