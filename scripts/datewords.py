@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import yamlio
+from . import paths, yamlio
 
-WORDS_FILE = Path(__file__).with_name("datewords.yaml")
+WORDS_FILE = paths.SCRIPTS / "datewords.yaml"
 
 
 def _load(path: Path = WORDS_FILE) -> dict[str, Any]:

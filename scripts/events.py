@@ -16,8 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from re import _constants as sre_constants  # type: ignore[attr-defined]  # the parser re itself uses
 from re import _parser as sre_parse
@@ -192,6 +192,19 @@ class Event:
         return self.cue_match(sentence, memo)
 
 
+@dataclass
+class _Built:
+    """What a :class:`Calendar` works out from its events when first needed (an explicit slot, not
+    ``functools.cached_property``, which a module compiled by ``scripts/accel.py`` cannot keep)."""
+
+    horizon: int | None = None
+    counted: tuple[Event, ...] | None = None
+    naming_index: LiteralIndex[int] | None = None
+    phrase_index: LiteralIndex[int] | None = None
+    naming_scanner: cuescan.Scanner[int] | None = None
+    phrase_scanner: cuescan.Scanner[int] | None = None
+
+
 @dataclass(frozen=True)
 class Calendar:
     """The events, with indexes that find the few whose cues may match a sentence.
@@ -202,6 +215,7 @@ class Calendar:
     """
 
     events: tuple[Event, ...]
+    _lazy: _Built = field(default_factory=lambda: _Built(), init=False, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.events)
@@ -217,44 +231,56 @@ class Calendar:
         placed later; no clock is read)."""
         return self._horizon
 
-    @cached_property
+    @property
     def _horizon(self) -> int:
-        return max((e.end or e.start for e in self.events), default=dt.date(2000, 1, 1)).year + 1
+        if self._lazy.horizon is None:
+            self._lazy.horizon = max((e.end or e.start for e in self.events), default=dt.date(2000, 1, 1)).year + 1
+        return self._lazy.horizon
 
     def counted(self) -> tuple[Event, ...]:
         """Events whose days are counted ("day 447 of the war"), the default first."""
         return self._counted
 
-    @cached_property
+    @property
     def _counted(self) -> tuple[Event, ...]:
-        found = [e for e in self.events if e.counted]
-        return tuple(sorted(found, key=lambda e: e.counted != "default"))
+        if self._lazy.counted is None:
+            found = [e for e in self.events if e.counted]
+            self._lazy.counted = tuple(sorted(found, key=lambda e: e.counted != "default"))
+        return self._lazy.counted
 
-    @cached_property
+    @property
     def _naming_index(self) -> LiteralIndex[int]:
         """Each event under each of its cues (all regexes in one sentence) and its ordinal cue."""
-        return LiteralIndex.build(
-            (number, conjunction(patterns))
-            for number, event in enumerate(self.events)
-            for patterns in (*event.cues, *([(event.ordinal_cue,)] if event.ordinal_cue is not None else []))
-        )
+        if self._lazy.naming_index is None:
+            self._lazy.naming_index = LiteralIndex.build(
+                (number, conjunction(patterns))
+                for number, event in enumerate(self.events)
+                for patterns in (*event.cues, *([(event.ordinal_cue,)] if event.ordinal_cue is not None else []))
+            )
+        return self._lazy.naming_index
 
-    @cached_property
+    @property
     def _phrase_index(self) -> LiteralIndex[int]:
         """Each event under each of its since_start, since_end and until_end phrases."""
-        return LiteralIndex.build(
-            (number, conjunction([regex]))
-            for number, event in enumerate(self.events)
-            for regex in (*event.since_start, *event.since_end, *event.until_end)
-        )
+        if self._lazy.phrase_index is None:
+            self._lazy.phrase_index = LiteralIndex.build(
+                (number, conjunction([regex]))
+                for number, event in enumerate(self.events)
+                for regex in (*event.since_start, *event.since_end, *event.until_end)
+            )
+        return self._lazy.phrase_index
 
-    @cached_property
+    @property
     def _naming_scanner(self) -> cuescan.Scanner[int]:
-        return cuescan.Scanner.of(self._naming_index)
+        if self._lazy.naming_scanner is None:
+            self._lazy.naming_scanner = cuescan.Scanner.of(self._naming_index)
+        return self._lazy.naming_scanner
 
-    @cached_property
+    @property
     def _phrase_scanner(self) -> cuescan.Scanner[int]:
-        return cuescan.Scanner.of(self._phrase_index)
+        if self._lazy.phrase_scanner is None:
+            self._lazy.phrase_scanner = cuescan.Scanner.of(self._phrase_index)
+        return self._lazy.phrase_scanner
 
     def cue_words_in(self, text: str) -> frozenset[str]:
         """The literal words of the calendar's cues that occur in ``text`` (a whole article): pass

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SCRIPTS = ROOT / "scripts"  # the code, and the word lists beside it (modules compiled by scripts/accel.py find them here)
 SEEDS = ROOT / "seeds"
 BRIEFINGS = ROOT / "briefings"
 REGISTRY = ROOT / "registry"

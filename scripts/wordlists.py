@@ -7,12 +7,11 @@ the YAML files say what each list is for.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from . import yamlio
+from . import paths, yamlio
 
-DATA = Path(__file__).parent / "extract" / "data"
+DATA = paths.SCRIPTS / "extract" / "data"
 
 
 @lru_cache(maxsize=None)

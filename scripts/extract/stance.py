@@ -23,10 +23,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Collection, Mapping, Sequence
 
-from .. import yamlio
+from .. import paths, yamlio
 from ..registry import Registry
 from ..textutil import Sentence
 from .entities import EntityResult, Mention
@@ -45,7 +44,7 @@ from .stance_voice import (
     zone_weight,
 )
 
-LEXICON_PATH = Path(__file__).with_name("stance_lexicon.yaml")
+LEXICON_PATH = paths.SCRIPTS / "extract" / "stance_lexicon.yaml"
 NEGATIONS = re.compile(
     r"\b(?:not|no|never|neither|nor|without|n't|cannot|hardly|barely|scarcely|little|lack of|lacks?)\b"
     r"(?:\W+\w+){0,2}\W*$",

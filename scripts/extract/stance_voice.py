@@ -27,10 +27,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, islice
-from pathlib import Path
 from typing import Any, Generic, Iterable, Mapping, MutableMapping, Sequence, TypeVar
 
-from .. import yamlio
+from .. import paths, yamlio
 from ..textutil import Sentence, fold_case
 from ..wordlists import words
 from .entities import Mention
@@ -260,7 +259,7 @@ def word_at(haystack: str, needle: str) -> list[int]:
     return found
 
 
-VOICE_PATH = Path(__file__).with_name("stance_voice.yaml")
+VOICE_PATH = paths.SCRIPTS / "extract" / "stance_voice.yaml"
 OPENING = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"'}
 _QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(set(OPENING) | set(OPENING.values())))) + "]")
 _WORD = re.compile(r"[\w'’-]+")
