@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site test ingest check pages serve evaluate evaluate-dev bench bench-extract browser clean help
+.PHONY: site test ingest check pages serve evaluate evaluate-dev accel bench bench-extract browser clean help
 
 help:
 	@echo "make site      build site/ from seeds/ and briefings/ (installs what it needs)"
@@ -18,6 +18,7 @@ help:
 	@echo "make evaluate  extraction accuracy against ../shared/expected/seeds.yaml"
 	@echo "make evaluate-dev  extraction accuracy on the development corpus (tests/data/dev/README.md)"
 	@echo "make pages     write the site's generated pages into docs/generated/ (for zensical build)"
+	@echo "make accel     compile the drafting modules (mypyc, ~2 min once per code version): ingest drafts faster"
 	@echo "make bench     time the pipeline on synthetic archives: make bench N=1000,5000,10000"
 	@echo "make bench-extract  registry load and drafting speed"
 
@@ -34,6 +35,10 @@ check: $(STAMP)
 
 pages: $(STAMP)
 	$(PY) -m scripts pages
+
+# Drafting compiled with mypyc into build/accel/ (scripts/accel.py); used while the code is unchanged.
+accel: $(STAMP)
+	$(PY) -m scripts accel
 
 site: ingest check
 	$(PY) -m mkdocs build --strict
@@ -52,6 +57,7 @@ evaluate-dev: $(STAMP)
 # N: archive sizes, comma-separated (the 10,000 run takes the better part of an hour on 2 idle cores);
 # ARGS=--full-text also measures a search index holding the articles' text; ARGS="--rounds 3" repeats
 # build, rebuild and bare MkDocs three times, interleaved (default twice; the least CPU of each is kept).
+# The drafting modules are compiled first (make accel), and ingest is timed compiled and interpreted.
 N ?= 300
 bench: $(STAMP)
 	$(PY) -m scripts.bench --sizes $(N) $(ARGS)

@@ -19,6 +19,7 @@ examples:
   python -m scripts extract seeds/*.txt --json  metadata as JSON Lines
   python -m scripts check                       validate every briefing
   python -m scripts pages                       write the site's pages into docs/generated/
+  python -m scripts accel                       compile drafting (mypyc): ingest drafts faster
   python -m scripts evaluate ../shared/expected/seeds.yaml
 """
 
@@ -105,11 +106,25 @@ def build_parser() -> argparse.ArgumentParser:
     pages.add_argument("--briefings", metavar="DIR", help="briefing directory (default: ROOT/briefings)")
     pages.add_argument("--registry", metavar="DIR", help="registry directory (default: ROOT/registry)")
     pages.add_argument("--quiet", action="store_true", help="no summary line")
+
+    commands.add_parser(
+        "accel",
+        help="compile the drafting modules with mypyc, so that ingest drafts faster",
+        description="Compile the drafting modules with mypyc (once per version of the code, about two minutes on "
+        "2 cores) into build/accel/. Every later command uses them while the code is unchanged: ingest drafts "
+        "about a third faster, and the drafts are the same, byte for byte. Without them, the sources run.",
+        add_help=False,
+    )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["accel"]:  # its own options (scripts/accel.py)
+        from .accel import main as accel_main
+
+        return accel_main(argv[1:])
     args = parser.parse_args(argv)
     try:
         if args.command == "ingest":

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from . import briefing as briefing_format
-from . import fileio, paths
+from . import accel, fileio, paths
 from . import seed as seed_format
 from .problems import Problem, ProblemsError
 
@@ -45,6 +45,7 @@ CACHE = paths.ROOT / ".cache" / "ingest"
 # defaults (700, 10, 10) collect ~1.4 times per article drafted: 300 synthetic articles took 415 collections and
 # 0.4-0.5 ms per article of collecting with the start-up data frozen, 4 collections and 0.05 ms with these.
 GC_THRESHOLDS = (20_000, 20, 20)
+ACCEL_HINT_FROM = 2000  # seeds to draft; from here, compiling the drafting modules first saves time (scripts/accel.py)
 PARALLEL_FROM = 8  # seeds; below this, one process is faster than starting workers
 T = TypeVar("T")
 
@@ -298,6 +299,9 @@ def _run_batch(seed_dir: Path, briefing_dir: Path, *, quiet: bool, check_only: b
     if not todo.todo:
         print(f"nothing to do: every seed in {paths.relative(seed_dir)}/ has a briefing")
         return 0
+    if len(todo.todo) >= ACCEL_HINT_FROM and not quiet and not accel.active():
+        print(f"{len(todo.todo)} seeds to draft: 'python -m scripts accel' (make accel) compiles the drafting modules "
+              "in about two minutes, and ingest then drafts faster", file=sys.stderr)
     progress = Progress(len(todo.todo), not quiet)
     taken: set[Path] = set()
     written: dict[str, Known] = {}

@@ -3,7 +3,8 @@
 Before it drafts anything, ``ingest`` reads and checks the registry (2 MB of YAML), builds its
 gazetteer (129,000 keys) and reads the calendar (2,300 events): about 4 s of CPU. Read back from
 this cache they take about 0.7 s. The cache file's name is a digest of everything they are built
-from (the registry folder, the code and word lists under ``scripts/``, the Python version), so any
+from (the registry folder, the code and word lists under ``scripts/``, the Python version, and
+whether the drafting modules run compiled: :mod:`scripts.accel`), so any
 change to them builds afresh; a cache that cannot be read is rebuilt, never an error.
 
 The cache is a pickle, and reading a pickle runs code: it lives in the user's own cache folder
@@ -20,7 +21,7 @@ import stat
 import sys
 from pathlib import Path
 
-from . import events, fileio, paths, registry
+from . import accel, events, fileio, paths, registry
 from .extract import entities
 
 CACHE_ENV = "BRIEFING_ARCHIVE_CACHE"  # a folder for the cache (tests; a machine with a read-only home)
@@ -39,7 +40,7 @@ def cache_dir() -> Path:
 
 def fingerprint(registry_dir: Path = paths.REGISTRY, code_dir: Path = paths.ROOT / "scripts") -> str:
     """A digest of every file the registry, the gazetteer and the calendar are built from."""
-    digest = hashlib.sha256(f"{STAMP} {sys.version} {registry_dir.resolve()}".encode())
+    digest = hashlib.sha256(f"{STAMP} {sys.version} {registry_dir.resolve()} {accel.active()}".encode())  # compiled classes pickle apart
     files = sorted(registry_dir.glob("*.yaml")) + sorted(
         p for p in code_dir.rglob("*") if p.suffix in (".py", ".yaml", ".txt", ".json") and "__pycache__" not in p.parts
     )

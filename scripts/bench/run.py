@@ -3,7 +3,9 @@
 For each N, in a fresh copy of the project under ``build/bench/N/``:
 
 1. ``corpus``: write N seeds and their briefings (:mod:`.corpus`);
-2. ``ingest``: ``python -m scripts ingest`` of the N new seeds (into a separate folder);
+2. ``ingest``: ``python -m scripts ingest`` of the N new seeds (into a separate folder), with the
+   drafting modules compiled (:mod:`scripts.accel`, built before the first N and copied into each
+   project); then ``ingest, interpreted``: the same from the sources, for comparison;
 3. ``re-ingest``: the same again, with nothing to do;
 4. ``check``: ``python -m scripts check``;
 5. ``pages``: ``python -m scripts pages`` from scratch (no cache);
@@ -37,7 +39,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import paths
+from .. import accel, paths
 
 DEFAULT_SIZES = "300"
 NOT_PAGES = {"404.html"}
@@ -132,6 +134,9 @@ def prepare_project(work: Path, size: int) -> Path:
         shutil.rmtree(work)
     project = copy_project(paths.ROOT, work / "project")
     shutil.copytree(paths.REGISTRY, project / "registry")
+    compiled = accel.accel_root() / accel.key()
+    if accel.built(paths.ROOT) is not None and accel.key(project) == compiled.name:  # the same code, so the same build
+        shutil.copytree(compiled, accel.accel_root(project) / compiled.name)
     write_corpus(project, size, load_registry(paths.REGISTRY))
     return project
 
@@ -201,6 +206,9 @@ def bench_size(size: int, work: Path, *, search: bool, zensical: bool, full_text
     ingest = [py, "-m", "scripts", "ingest", "--quiet", "--seeds", str(project / "seeds"), "--briefings", str(ingested)]
     step("ingest", ingest, project)
     step("re-ingest", ingest, project)
+    if accel.built(project) is not None:  # the same seeds again, drafted by the sources (a cold start of their own)
+        step("ingest, interpreted", [*ingest[:-1], str(work / str(size) / "ingested-interpreted")], project,
+             {accel.OFF_ENV: "1", "BRIEFING_ARCHIVE_CACHE": str(work / str(size) / "start-up-cache-interpreted")})
     step("check", [py, "-m", "scripts", "check"], project)
     clear_generated(project)
     step("pages", [py, "-m", "scripts", "pages"], project)
@@ -262,7 +270,7 @@ def log_search_runs(search: dict[str, Any], log: Any) -> None:
 
 # -- report -------------------------------------------------------------------------
 
-STEP_ORDER = ("corpus", "ingest", "re-ingest", "check", "pages", "build", "rebuild", "bare", "build, full text", "zensical")
+STEP_ORDER = ("corpus", "accel", "ingest", "ingest, interpreted", "re-ingest", "check", "pages", "build", "rebuild", "bare", "build, full text", "zensical")
 
 
 def mib(n: int) -> str:
@@ -360,6 +368,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=int(os.environ.get("ROUNDS") or 2),
                         help="times build, rebuild and bare run, interleaved; the least CPU of each is kept (default 2)")
     parser.add_argument("--keep", action="store_true", help="keep the built projects (default: delete them)")
+    parser.add_argument("--interpreted", action="store_true",
+                        help="do not compile the drafting modules first (python -m scripts accel): ingest runs from the "
+                             "sources, unless a build of the current code is there already")
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     work = Path(args.work)
@@ -369,10 +380,18 @@ def main(argv: list[str] | None = None) -> int:
 
     command = "make bench N=" + ",".join(str(s) for s in sizes) + (" ARGS=--full-text" if args.full_text else "")
     command += f" (rounds: {max(1, args.rounds)})"
+    compile_step = None
+    if not args.interpreted:  # once for every N; not part of any N's timing, like installing the packages
+        log(f"accel: compiling the drafting modules ({paths.relative(accel.accel_root())}/) ...")
+        compile_step = run_step("accel", [sys.executable, "-m", "scripts", "accel"], paths.ROOT)
+        log(f"accel: {compile_step.wall:.1f} s wall, {compile_step.cpu:.1f} s CPU" + ("" if compile_step.ok else
+            f"  FAILED: ingest runs interpreted\n{compile_step.note}"))
     results = []
     for size in sizes:
         results.append(bench_size(size, work, search=not args.no_search, zensical=not args.no_zensical,
                                   full_text=args.full_text, log=log, rounds=max(1, args.rounds)))
+        if compile_step is not None:
+            results[-1].steps = {"accel": compile_step, **results[-1].steps}
         if not args.keep:
             shutil.rmtree(work / str(size), ignore_errors=True)
     report = table(results)
