@@ -35,11 +35,12 @@ from types import ModuleType
 
 from . import paths
 
-# The modules drafting spends its time in. Not here: package __init__ files (kept as sources),
-# cuescan and literals (a generic frozen dataclass mypyc cannot build), events (its frozen dataclasses
-# would not unpickle from the start-up cache, scripts/warmstart.py), and everything outside drafting.
+# The modules drafting spends its time in. Not here: package __init__ files (kept as sources), events
+# (its frozen dataclasses would not unpickle from the start-up cache, scripts/warmstart.py), literals
+# (mypyc 2.4 fails on it: an internal error), and everything outside drafting.
 MODULES = (
     "scripts.textutil",
+    "scripts.cuescan",
     "scripts.clean",
     "scripts.datewords",
     "scripts.wordlists",

@@ -25,6 +25,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Generic, Hashable, Sequence, TypeVar
 
+from mypy_extensions import mypyc_attr
+
 from .literals import GRAM, LiteralIndex
 
 Key = TypeVar("Key", bound=Hashable)
@@ -36,6 +38,7 @@ def _literals(index: LiteralIndex[Key]) -> set[str]:
     return {literal for bucket in index.buckets.values() for literal, _ in bucket} | set(index.short)
 
 
+@mypyc_attr(native_class=False)  # compiled (scripts/accel.py), a generic frozen dataclass stays a Python class
 @dataclass(frozen=True, eq=False)
 class Scanner(Generic[Key]):
     """A :class:`LiteralIndex` with its literals filed by the runs of word characters they hold."""
