@@ -3,8 +3,8 @@
 Drafting is pure Python: ~15 ms of CPU per 700-word article, most of it per-word work spread over
 every extractor. mypyc (part of mypy, which the project pins to type-check this code) compiles the
 type-checked drafting modules (:data:`MODULES`) to C extension modules, as black and mypy ship
-themselves; ingest then drafts about a third faster. ``python -m scripts accel`` (``make accel``)
-builds them once per version of the code, in about two minutes, into ``build/accel/<key>/``, where
+themselves; ingest then takes 12-15% less CPU. ``python -m scripts accel`` (``make accel``)
+builds them once per version of the code, in a minute or two, into ``build/accel/<key>/``, where
 the key is a digest of every source under ``scripts/``, the Python version and mypy's version.
 
 ``python -m scripts ...`` calls :func:`activate` before it imports anything else: when the build of
@@ -215,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m scripts accel",
         description="Compile the drafting modules with mypyc (once per version of the code, ~2 minutes on "
-                    "2 cores) into build/accel/; ingest then uses them and drafts about a third faster. "
+                    "2 cores) into build/accel/; ingest then uses them and takes 12-15% less CPU. "
                     "The drafts are the same, byte for byte.",
     )
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="compilers run at once (default: the cores)")
