@@ -158,6 +158,24 @@ def active() -> str:
     return _active
 
 
+ABANDONED_AFTER = 3600  # seconds: a temporary build folder this old was left by a killed build
+
+
+def remove_abandoned(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove the temporary folders of builds killed midway (``building-*``, older than an hour;
+    a younger one may be another build at work). Returns those removed."""
+    now = time.time() if now is None else now
+    removed = []
+    for old in sorted(folder.glob("building-*")):
+        try:
+            if old.is_dir() and not old.is_symlink() and now - old.stat().st_mtime > ABANDONED_AFTER:
+                shutil.rmtree(old, ignore_errors=True)
+                removed.append(old)
+        except OSError:
+            continue
+    return removed
+
+
 def _prune(folder: Path, keep: int) -> None:
     builds = sorted((p for p in folder.iterdir() if p.is_dir() and (p / MANIFEST).exists()), key=lambda p: p.stat().st_mtime)
     for old in builds[: max(0, len(builds) - keep)]:
@@ -176,6 +194,7 @@ def build(root: Path = paths.ROOT, jobs: int = 2, log: Path | None = None) -> Pa
     if built(root, current) is not None:
         return target
     accel_root(root).mkdir(parents=True, exist_ok=True)
+    remove_abandoned(accel_root(root))
     with tempfile.TemporaryDirectory(prefix="building-", dir=accel_root(root)) as tmp:
         work = Path(tmp) / "src"
         shutil.copytree(root / "scripts", work / "scripts", ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.so"))

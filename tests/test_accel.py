@@ -66,6 +66,17 @@ def test_a_build_with_its_files_is_found(tmp_path: Path) -> None:
     assert accel.built(root) == {"scripts.textutil": folder / "scripts.textutil.so"}
 
 
+def test_a_build_killed_midway_leaves_nothing_for_long(tmp_path: Path) -> None:
+    folder = tmp_path / "accel"
+    killed, running = folder / "building-killed", folder / "building-running"
+    for path in (killed, running):
+        (path / "src").mkdir(parents=True)
+    os.utime(killed, (1_000_000.0, 1_000_000.0))  # long ago
+    (folder / "building-file").write_text("", encoding="utf-8")  # not a folder: left alone
+    assert accel.remove_abandoned(folder, now=running.stat().st_mtime + 60) == [killed]
+    assert not killed.exists() and running.is_dir() and (folder / "building-file").exists()
+
+
 def _has_compiler() -> bool:
     return shutil.which(os.environ.get("CC", "cc")) is not None and importlib.util.find_spec("mypyc") is not None
 
