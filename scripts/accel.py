@@ -16,6 +16,7 @@ bytes. ``BRIEFING_ARCHIVE_INTERPRETED=1`` turns the compiled modules off.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import importlib.abc
 import importlib.machinery
@@ -228,18 +229,14 @@ def build(root: Path = paths.ROOT, jobs: int = 2, log: Path | None = None) -> Pa
     return target
 
 
-def main(argv: list[str] | None = None) -> int:
-    import argparse
-
-    parser = argparse.ArgumentParser(
-        prog="python -m scripts accel",
-        description="Compile the drafting modules with mypyc (once per version of the code, ~2 minutes on "
-                    "2 cores) into build/accel/; ingest then uses them and takes 12-15% less CPU. "
-                    "The drafts are the same, byte for byte.",
-    )
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The ``accel`` options (``scripts/cli.py``)."""
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="compilers run at once (default: the cores)")
     parser.add_argument("--status", action="store_true", help="say whether the current code is built, and build nothing")
-    args = parser.parse_args(argv)
+
+
+def run_accel(args: argparse.Namespace) -> int:
+    """``accel [--jobs N] [--status]``."""
     current = key()
     if args.status:
         found = built(paths.ROOT, current) is not None

@@ -107,24 +107,21 @@ def build_parser() -> argparse.ArgumentParser:
     pages.add_argument("--registry", metavar="DIR", help="registry directory (default: ROOT/registry)")
     pages.add_argument("--quiet", action="store_true", help="no summary line")
 
-    commands.add_parser(
+    from .accel import add_arguments as add_accel_arguments
+
+    accel = commands.add_parser(
         "accel",
         help="compile the drafting modules with mypyc, so that ingest drafts faster",
-        description="Compile the drafting modules with mypyc (once per version of the code, about two minutes on "
-        "2 cores) into build/accel/. Every later command uses them while the code is unchanged: ingest drafts "
-        "with 12-15% less CPU, and the drafts are the same, byte for byte. Without them, the sources run.",
-        add_help=False,
+        description="Compile the drafting modules with mypyc (once per version of the code, a minute or two on "
+        "2 cores) into build/accel/. Every later command uses them while the code is unchanged: ingest takes "
+        "12-15% less CPU, and the drafts are the same, byte for byte. Without them, the sources run.",
     )
+    add_accel_arguments(accel)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["accel"]:  # its own options (scripts/accel.py)
-        from .accel import main as accel_main
-
-        return accel_main(argv[1:])
     args = parser.parse_args(argv)
     try:
         if args.command == "ingest":
@@ -147,6 +144,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .scaffold import run_new
 
             return run_new(args)
+        if args.command == "accel":
+            from .accel import run_accel
+
+            return run_accel(args)
         if args.command == "pages":
             from .site.generate import run_pages
 

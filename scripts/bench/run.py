@@ -135,7 +135,7 @@ def prepare_project(work: Path, size: int) -> Path:
     project = copy_project(paths.ROOT, work / "project")
     shutil.copytree(paths.REGISTRY, project / "registry")
     compiled = accel.accel_root() / accel.key()
-    if accel.built(paths.ROOT) is not None and accel.key(project) == compiled.name:  # the same code, so the same build
+    if accel.built(paths.ROOT, compiled.name) is not None and accel.key(project) == compiled.name:  # the same code, so the same build
         shutil.copytree(compiled, accel.accel_root(project) / compiled.name)
     write_corpus(project, size, load_registry(paths.REGISTRY))
     return project
