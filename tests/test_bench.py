@@ -62,7 +62,8 @@ def test_bare_config_drops_only_the_hook(tmp_path):
 
 def test_the_report_has_every_step_the_ratios_and_failed_searches():
     steps = {name: run.Step(name, 10.0 * (i + 1), 5.0 * (i + 1), 2**20 * (i + 1), True, load=1.0)
-             for i, name in enumerate(("ingest", "re-ingest", "check", "pages", "build", "rebuild", "bare", "zensical"))}
+             for i, name in enumerate(("ingest", "re-ingest", "check", "pages", "build", "rebuild", "bare", "bare, again",
+                                       "zensical"))}
     result = run.Result(1000, steps=steps,
                         site=run.SiteFacts(2**25, 10, 9, "generated/countries/russia.html", 50_000, {"search/search_index.json": 2**21}),
                         search={"runs": [{"over": "file", "query": "Rakhmon", "when": "cold", "load_ms": 300.0,
@@ -72,7 +73,8 @@ def test_the_report_has_every_step_the_ratios_and_failed_searches():
     report = run.table([result])
     for name in steps:
         assert f"| 1,000 | {name} |" in report
-    assert f"| 1,000 | {round(25 / 35, 2)} | {round(30 / 35, 2)} |" in report  # build and rebuild ÷ bare, CPU time
+    # build ÷ bare and rebuild ÷ bare again: CPU (least; no rounds, so no median), then wall
+    assert f"| 1,000 | {round(25 / 35, 2)} |  | {round(50 / 70, 2)} | {round(30 / 40, 2)} |  | {round(60 / 80, 2)} |" in report
     assert "49 KiB (generated/countries/russia.html)" in report
     assert "| 1,000 | file | Rakhmon (cold) | 300 | 42 |" in report
     assert "| 1,000 | http hydropower: Timeout 120000ms exceeded. |" in report
@@ -93,9 +95,28 @@ def test_repeated_steps_keep_their_least_cpu_run_and_the_report_lists_every_roun
         return run.Step(name, cpu + 1, cpu, 2**20, ok)
 
     rounds = {"build": [step("build", 40.0), step("build", 33.0)], "rebuild": [step("rebuild", 31.0), step("rebuild", 35.0)],
-              "bare": [step("bare", 30.0), step("bare", 29.0), step("bare", 12.0, ok=False)]}
+              "bare": [step("bare", 30.0), step("bare", 29.0), step("bare", 12.0, ok=False)],
+              "bare, again": [step("bare, again", 28.0), step("bare, again", 30.0)]}
     assert run.least_cpu(rounds["bare"]).cpu == 29.0  # a failed run never counts, however quick
     result = run.Result(1000, steps={name: run.least_cpu(runs) for name, runs in rounds.items()}, rounds=rounds)
     report = run.table([result])
     assert "| 1,000 | build | 40.0, 33.0 | 41.0, 34.0 | 33.0 |" in report
-    assert f"| 1,000 | {round(33 / 29, 2)} | {round(31 / 29, 2)} |" in report
+    # least CPU of each side; the median of the rounds' own ratios (two rounds: their mean); the wall time of the least-CPU runs
+    build = f"{round(33 / 29, 2)} | {round((40 / 30 + 33 / 29) / 2, 2)} | {round(34 / 30, 2)}"
+    rebuild = f"{round(31 / 28, 2)} | {round((31 / 28 + 35 / 30) / 2, 2)} | {round(32 / 29, 2)}"
+    assert f"| 1,000 | {build} | {rebuild} |" in report
+
+
+def test_paired_ratios_compare_runs_of_the_same_round():
+    def runs(*cpu: float) -> list[run.Step]:
+        return [run.Step("x", c, c, 0, True) for c in cpu]
+
+    # The machine slowed down in round 2: both sides took longer. The least-CPU runs come from different
+    # rounds (build's first, bare's first), the median of the rounds' ratios from their own pairs.
+    result = run.Result(1000, rounds={"build": runs(110, 150, 112), "bare": runs(100, 140, 100)})
+    result.steps = {name: run.least_cpu(r) for name, r in result.rounds.items()}
+    assert result.ratio("build", "bare") == 1.1
+    assert result.paired_ratio("build", "bare") == round(sorted([1.1, 150 / 140, 1.12])[1], 2)
+    assert run.Result(1000, rounds={"build": runs(110), "bare": runs(100)}).paired_ratio("build", "bare") is None
+    failed = run.Result(1000, rounds={"build": runs(110, 120), "bare": [*runs(100), run.Step("bare", 1, 1, 0, False)]})
+    assert failed.paired_ratio("build", "bare") is None  # a failed run pairs with nothing

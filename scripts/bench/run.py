@@ -11,8 +11,12 @@ For each N, in a fresh copy of the project under ``build/bench/N/``:
 5. ``pages``: ``python -m scripts pages`` from scratch (no cache);
 6. ``build``: ``mkdocs build --strict`` from scratch (no cache, no generated pages);
 7. ``rebuild``: the same again, nothing changed;
-8. ``bare``: MkDocs on the same generated pages with the hook removed from mkdocs.yml
-   (steps 6 to 8 repeated in rounds, in alternating order, each writing into an empty folder);
+8. ``bare``: MkDocs on the same generated pages with the hook removed from mkdocs.yml, into an
+   empty folder (like ``build``); then ``bare, again``: the same over its last output (like
+   ``rebuild``: MkDocs first removes the old site). Steps 6 to 8 run in rounds, in alternating
+   order; each ratio is given for the least-CPU run of each step and as the median of the
+   ratios within each round (a round's runs are minutes apart, so a slow spell of the machine
+   hits both sides of the ratio alike);
 9. ``search``: search in headless Chromium, over http and from file:// (:mod:`.search`);
 10. ``zensical``: ``zensical build --clean`` on the same pages and mkdocs.yml.
 
@@ -31,6 +35,7 @@ import os
 import platform
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -78,9 +83,16 @@ class Result:
     full_text_search: dict[str, Any] = field(default_factory=dict)
 
     def ratio(self, a: str, b: str, measure: str = "cpu") -> float | None:
+        """``a`` ÷ ``b``, each step's kept run (for a repeated step: its run of least CPU)."""
         if a in self.steps and b in self.steps and getattr(self.steps[b], measure):
             return round(getattr(self.steps[a], measure) / getattr(self.steps[b], measure), 2)
         return None
+
+    def paired_ratio(self, a: str, b: str, measure: str = "cpu") -> float | None:
+        """The median over rounds of ``a`` ÷ ``b`` within each round (None with fewer than two rounds)."""
+        pairs = [(x, y) for x, y in zip(self.rounds.get(a, []), self.rounds.get(b, [])) if x.ok and y.ok]
+        ratios = [getattr(x, measure) / getattr(y, measure) for x, y in pairs if getattr(y, measure)]
+        return round(statistics.median(ratios), 2) if len(ratios) >= 2 else None
 
 
 def run_step(name: str, args: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: float = 7200) -> Step:
@@ -162,10 +174,13 @@ def zensical_command() -> list[str] | None:
     return [str(exe)] if exe.is_file() else None
 
 
-REPEATED = ("build", "rebuild", "bare")  # interleaved, ``rounds`` times: their ratios are the bounds of issue 8
-# Rounds alternate their order, so that none of the three always runs first (a machine that drifts faster or
-# slower over a run would favour one); a rebuild always follows a build, and bare MkDocs needs generated pages.
-ROUND_ORDERS = (("build", "rebuild", "bare"), ("bare", "build", "rebuild"))
+REPEATED = ("build", "rebuild", "bare", "bare, again")  # interleaved, ``rounds`` times: their ratios are the bounds of issue 8
+# What each is compared with: a build into an empty folder with bare MkDocs into an empty folder; a rebuild
+# (which first removes its last site, as MkDocs does by default) with bare MkDocs over its own last output.
+COMPARED = (("build", "bare"), ("rebuild", "bare, again"))
+# Rounds alternate their order, so that neither side always runs first (a machine that drifts faster or slower
+# over a run would favour one); a rebuild follows a build, bare MkDocs again follows bare MkDocs.
+ROUND_ORDERS = (("build", "rebuild", "bare", "bare, again"), ("bare", "bare, again", "build", "rebuild"))
 
 
 def settle_disk() -> None:
@@ -223,7 +238,8 @@ def bench_size(size: int, work: Path, *, search: bool, zensical: bool, full_text
             elif name == "bare":
                 shutil.rmtree(project / "site-bare", ignore_errors=True)  # into an empty folder too
             settle_disk()
-            result.rounds.setdefault(name, []).append(step(name, commands[name], project, label=name + suffix))
+            command = commands["bare" if name == "bare, again" else name]
+            result.rounds.setdefault(name, []).append(step(name, command, project, label=name + suffix))
             if name == "build":
                 result.site = site_facts(project / "site", ("search/search_index.json", "search/search_index.js"))
     for name, runs in result.rounds.items():
@@ -270,7 +286,7 @@ def log_search_runs(search: dict[str, Any], log: Any) -> None:
 
 # -- report -------------------------------------------------------------------------
 
-STEP_ORDER = ("corpus", "accel", "ingest", "ingest, interpreted", "re-ingest", "check", "pages", "build", "rebuild", "bare", "build, full text", "zensical")
+STEP_ORDER = ("corpus", "accel", "ingest", "ingest, interpreted", "re-ingest", "check", "pages", "build", "rebuild", "bare", "bare, again", "build, full text", "zensical")
 
 
 def mib(n: int) -> str:
@@ -295,9 +311,10 @@ def table(results: list[Result]) -> str:
             for name, runs in r.rounds.items():
                 lines.append(f"| {r.size:,} | {name} | {', '.join(f'{run.cpu:.1f}' for run in runs)} | "
                              f"{', '.join(f'{run.wall:.1f}' for run in runs)} | {r.steps[name].cpu:.1f} |")
-    lines += ["", "| N | build ÷ bare (CPU) | rebuild ÷ bare (CPU) | build ÷ bare (wall) | rebuild ÷ bare (wall) | "
+    lines += ["", "| N | build ÷ bare: CPU, least | CPU, median of rounds | wall, those runs | "
+              "rebuild ÷ bare again: CPU, least | CPU, median of rounds | wall, those runs | "
               "zensical ÷ bare (wall) | site | pages | largest page | search index (json, js) |",
-              "|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"]
+              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"]
     def shown(ratio: float | None) -> str:
         return "" if ratio is None else f"{ratio}"
 
@@ -305,10 +322,10 @@ def table(results: list[Result]) -> str:
         site = r.site
         index = ", ".join(mib(v) for v in site.search_index.values()) if site else ""
         largest = f"{mib(site.largest_page_bytes)} ({site.largest_page})" if site else ""
+        ratios = [shown(ratio) for a, b in COMPARED
+                  for ratio in (r.ratio(a, b), r.paired_ratio(a, b), r.ratio(a, b, "wall"))]
         lines.append(
-            f"| {r.size:,} | {shown(r.ratio('build', 'bare'))} | {shown(r.ratio('rebuild', 'bare'))} | "
-            f"{shown(r.ratio('build', 'bare', 'wall'))} | {shown(r.ratio('rebuild', 'bare', 'wall'))} | "
-            f"{shown(r.ratio('zensical', 'bare', 'wall'))} | "
+            f"| {r.size:,} | {' | '.join(ratios)} | {shown(r.ratio('zensical', 'bare', 'wall'))} | "
             f"{mib(site.total_bytes) if site else ''} | {site.pages if site else ''} | {largest} | {index} |"
         )
     zensical = [r for r in results if r.zensical_site]
@@ -366,7 +383,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--full-text", action="store_true",
                         help="also build with the articles' text in the search index, and measure its search")
     parser.add_argument("--rounds", type=int, default=int(os.environ.get("ROUNDS") or 2),
-                        help="times build, rebuild and bare run, interleaved; the least CPU of each is kept (default 2)")
+                        help="times build, rebuild, bare and bare again run, interleaved; ratios of the least-CPU runs and "
+                             "the median of the ratios within rounds (default 2)")
     parser.add_argument("--keep", action="store_true", help="keep the built projects (default: delete them)")
     parser.add_argument("--interpreted", action="store_true",
                         help="do not compile the drafting modules first (python -m scripts accel): ingest runs from the "
