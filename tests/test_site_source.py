@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 import subprocess
 import sys
 from pathlib import Path
@@ -115,6 +116,25 @@ def test_a_change_or_a_lost_page_regenerates(project: Path):
     path.write_text(path.read_text(encoding="utf-8").replace("reviewed: false", "reviewed: true"), encoding="utf-8")
     after_edit = write(project)
     assert not after_edit.unchanged_inputs and after_edit.validated == 1 and after_edit.written
+
+
+def test_a_generation_hashes_each_briefing_once(project: Path, monkeypatch: pytest.MonkeyPatch):
+    """The fingerprint of the inputs and the validation cache share one read of every briefing."""
+    reads: Counter[str] = Counter()
+    read_bytes = Path.read_bytes
+
+    def counted(path: Path) -> bytes:
+        if path.parent.name == "briefings":
+            reads[path.name] += 1
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    written = write(project)
+    names = {p.name for p in (project / "briefings").glob("*.md")}
+    assert written.validated == len(names) and set(reads) == names
+    assert set(reads.values()) == {1}
+    reads.clear()
+    assert write(project).unchanged_inputs and set(reads.values()) == {1}  # nothing changed: read once to know it
 
 
 def test_pages_command_writes_what_the_hook_writes(project: Path):

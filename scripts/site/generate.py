@@ -19,7 +19,7 @@ from typing import Any
 from ..fileio import atomic_write
 from . import feeds, pages
 from .archive import Archive, build_archive
-from .source import inputs_fingerprint, load_briefings
+from .source import inputs_fingerprint, load_briefings, read_inputs
 from .workers import installed_workers, worker_sources
 
 # Environment switch for measuring what full-text search costs (docs/performance.md).
@@ -195,13 +195,14 @@ def write_site_sources(
     full_text = full_text_search()
     workers = ",".join(w.name for w in installed_workers())  # a new engine version brings a new worker
     settings = f"{methodology} {full_text} {directory_urls} {site_url} {title} {docs_dir.resolve()} {workers}"
-    fingerprint = inputs_fingerprint(briefings_dir, registry_dir, root, settings)
+    inputs = read_inputs(briefings_dir, registry_dir)  # each briefing read and hashed once, for both
+    fingerprint = inputs_fingerprint(briefings_dir, registry_dir, root, settings, inputs=inputs)
     manifest_path = root / MANIFEST_FILE
     last = Manifest.read(manifest_path)
     if last is not None and last.fingerprint == fingerprint and last.intact(docs_dir):
         return Written(last.briefings, last.actors, len(last.files), [], [], 0, unchanged_inputs=True)
 
-    loaded = load_briefings(briefings_dir, registry_dir, root)
+    loaded = load_briefings(briefings_dir, registry_dir, root, inputs=inputs)
     archive = build_archive(loaded.briefings, loaded.registry)
     files = chain(
         iter_generated_pages(archive, methodology=methodology, full_text_search=full_text),

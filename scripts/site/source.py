@@ -90,21 +90,42 @@ def context_fingerprint(registry_dir: Path, schema_dir: Path) -> str:
     return _digest(parts)
 
 
-def inputs_fingerprint(briefings_dir: Path, registry_dir: Path, root: Path, *extra: str) -> str:
+@dataclass(frozen=True)
+class Inputs:
+    """The briefing files and what validation depends on, read once for a generation: its
+    fingerprint (:func:`inputs_fingerprint`) and the validation cache (:func:`load_briefings`)
+    both use them, so each file is read and hashed once before it is validated."""
+
+    paths: list[Path]  # the briefing files, sorted
+    digests: dict[Path, str | None]  # path -> SHA-256 of its bytes (through a link), None when unreadable
+    context: str  # :func:`context_fingerprint`
+
+
+def read_inputs(briefings_dir: Path, registry_dir: Path) -> Inputs:
+    """The :class:`Inputs` of ``briefings_dir`` against the registry in ``registry_dir``."""
+    paths = _briefing_paths(briefings_dir)
+    digests: dict[Path, str | None] = {}
+    for path in paths:
+        try:
+            digests[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            digests[path] = None
+    schema_dir = Path(__file__).resolve().parents[2] / "docs" / "schemas"
+    return Inputs(paths, digests, context_fingerprint(registry_dir, schema_dir))
+
+
+def inputs_fingerprint(briefings_dir: Path, registry_dir: Path, root: Path, *extra: str, inputs: Inputs | None = None) -> str:
     """Everything the generated pages depend on: the briefings' and seeds' files, the registry,
     the schemas, the code (validation and site) and ``extra`` settings. Cheap: bytes of the
-    briefings, sizes and times of the seeds."""
+    briefings, sizes and times of the seeds. ``inputs``: :func:`read_inputs`, when read already."""
     package = Path(__file__).resolve().parents[1]
-    schema_dir = package.parent / "docs" / "schemas"
-    parts = [context_fingerprint(registry_dir, schema_dir).encode(), *(e.encode() for e in extra)]
+    inputs = inputs or read_inputs(briefings_dir, registry_dir)
+    parts = [inputs.context.encode(), *(e.encode() for e in extra)]
     for path in sorted((package / "site").glob("*.py")):
         parts += [path.name.encode(), path.read_bytes()]
-    for path in _briefing_paths(briefings_dir):
-        try:
-            content = hashlib.sha256(path.read_bytes()).digest()
-        except OSError:
-            content = b"unreadable"
-        parts += [path.name.encode(), b"link" if path.is_symlink() else b"file", content]
+    for path in inputs.paths:
+        content = inputs.digests[path]
+        parts += [path.name.encode(), b"link" if path.is_symlink() else b"file", (content or "unreadable").encode()]
     seeds = root / "seeds"
     for path in sorted(seeds.glob("*.txt")) if seeds.is_dir() else []:
         stat = path.stat()
@@ -232,27 +253,24 @@ def load_briefings(
     *,
     cache: Path | None = None,
     workers: int | None = None,
+    inputs: Inputs | None = None,
 ) -> Loaded:
     """The registry and every valid briefing; raise :class:`ProblemsError` listing every problem.
 
     ``cache`` (default ``root/build/cache/site-briefings.jsonl``; pass a path
-    to move it) remembers valid briefings between runs.
+    to move it) remembers valid briefings between runs. ``inputs``: :func:`read_inputs`, when read already.
     """
     registry = load_registry(registry_dir)  # raises ProblemsError itself
     cache_path = cache if cache is not None else root / CACHE_FILE
-    schema_dir = Path(__file__).resolve().parents[2] / "docs" / "schemas"
-    context = context_fingerprint(registry_dir, schema_dir)
-    paths = _briefing_paths(briefings_dir)
+    inputs = inputs or read_inputs(briefings_dir, registry_dir)
+    context, paths = inputs.context, inputs.paths
     folder = _display_name(briefings_dir, root)  # resolved once, not once per file
     names = {path: f"{folder}/{path.name}" for path in paths}
     digests: dict[str, str] = {}
     for path in paths:
-        if path.is_symlink():
-            continue  # never from the cache: the validator refuses links
-        try:
-            digests[names[path]] = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError:
-            pass  # the validator says why it cannot be read
+        digest = inputs.digests[path]
+        if digest is not None and not path.is_symlink():  # a link is never from the cache: the validator refuses it
+            digests[names[path]] = digest  # an unreadable file: the validator says why
     good = read_cache(cache_path, context, digests, root)
     to_validate = [path for path in paths if names[path] not in good]
 
