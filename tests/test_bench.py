@@ -74,7 +74,8 @@ def test_the_report_has_every_step_the_ratios_and_failed_searches():
     for name in steps:
         assert f"| 1,000 | {name} |" in report
     # build ÷ bare and rebuild ÷ bare again: CPU (least; no rounds, so no median), then wall
-    assert f"| 1,000 | {round(25 / 35, 2)} |  | {round(50 / 70, 2)} | {round(30 / 40, 2)} |  | {round(60 / 80, 2)} |" in report
+    # (and no hook time logged, so nothing within the build)
+    assert f"| 1,000 | {round(25 / 35, 2)} |  | {round(50 / 70, 2)} |  | {round(30 / 40, 2)} |  | {round(60 / 80, 2)} |  |" in report
     assert "49 KiB (generated/countries/russia.html)" in report
     assert "| 1,000 | file | Rakhmon (cold) | 300 | 42 |" in report
     assert "| 1,000 | http hydropower: Timeout 120000ms exceeded. |" in report
@@ -100,11 +101,11 @@ def test_repeated_steps_keep_their_least_cpu_run_and_the_report_lists_every_roun
     assert run.least_cpu(rounds["bare"]).cpu == 29.0  # a failed run never counts, however quick
     result = run.Result(1000, steps={name: run.least_cpu(runs) for name, runs in rounds.items()}, rounds=rounds)
     report = run.table([result])
-    assert "| 1,000 | build | 40.0, 33.0 | 41.0, 34.0 | 33.0 |" in report
+    assert "| 1,000 | build | 40.0, 33.0 | 41.0, 34.0 | 33.0 |  |" in report
     # least CPU of each side; the median of the rounds' own ratios (two rounds: their mean); the wall time of the least-CPU runs
     build = f"{round(33 / 29, 2)} | {round((40 / 30 + 33 / 29) / 2, 2)} | {round(34 / 30, 2)}"
     rebuild = f"{round(31 / 28, 2)} | {round((31 / 28 + 35 / 30) / 2, 2)} | {round(32 / 29, 2)}"
-    assert f"| 1,000 | {build} | {rebuild} |" in report
+    assert f"| 1,000 | {build} |  | {rebuild} |  |" in report
 
 
 def test_paired_ratios_compare_runs_of_the_same_round():
@@ -120,3 +121,32 @@ def test_paired_ratios_compare_runs_of_the_same_round():
     assert run.Result(1000, rounds={"build": runs(110), "bare": runs(100)}).paired_ratio("build", "bare") is None
     failed = run.Result(1000, rounds={"build": runs(110, 120), "bare": [*runs(100), run.Step("bare", 1, 1, 0, False)]})
     assert failed.paired_ratio("build", "bare") is None  # a failed run pairs with nothing
+
+
+def test_the_hooks_generation_time_is_read_from_the_build_and_gives_a_ratio_within_each_build():
+    from scripts.site import hooks
+
+    logged = "INFO    -  archive: 3 briefing(s), 9 actor(s); 3 validated, 0 from the cache; 12 generated file(s), " \
+             f"12 written, 0 deleted; {hooks.GENERATION_TIME.format(wall=1.234, cpu=2.5)}\nINFO    -  Documentation built"
+    assert run.hook_cpu(logged) == 2.5
+    assert run.hook_cpu("INFO    -  Documentation built in 3.1 seconds") is None  # bare MkDocs: no hook
+    builds = [run.Step("build", 0, cpu, 0, True, hook_cpu=hook) for cpu, hook in ((44.0, 4.0), (66.0, 6.0), (33.0, 5.0))]
+    result = run.Result(1000, rounds={"build": builds})
+    assert result.in_run_ratio("build") == round(sorted([44 / 40, 66 / 60, 33 / 28])[1], 2)
+    assert result.in_run_ratio("bare") is None
+
+
+def test_the_hook_logs_its_generation_time(tmp_path: Path, caplog: pytest.LogCaptureFixture):
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from scripts.site import hooks, sample
+
+    project = sample.copy_project(paths.ROOT, tmp_path / "project")
+    sample.write_sample(project, hostile=False)
+    config = MkDocsConfig(config_file_path=str(project / "mkdocs.yml"))
+    config.load_file((project / "mkdocs.yml").open(encoding="utf-8"))
+    assert not config.validate()[0]
+    with caplog.at_level("INFO", logger="mkdocs.hooks.site"):
+        hooks.on_pre_build(config)
+    cpu = run.hook_cpu(caplog.text)
+    assert cpu is not None and cpu > 0 and "6 validated" in caplog.text

@@ -14,9 +14,10 @@ For each N, in a fresh copy of the project under ``build/bench/N/``:
 8. ``bare``: MkDocs on the same generated pages with the hook removed from mkdocs.yml, into an
    empty folder (like ``build``); then ``bare, again``: the same over its last output (like
    ``rebuild``: MkDocs first removes the old site). Steps 6 to 8 run in rounds, in alternating
-   order; each ratio is given for the least-CPU run of each step and as the median of the
+   order; each ratio is given for the least-CPU run of each step, as the median of the
    ratios within each round (a round's runs are minutes apart, so a slow spell of the machine
-   hits both sides of the ratio alike);
+   hits both sides of the ratio alike), and within each build: its CPU time against the same
+   less the hook's generation, which the hook logs (the median over rounds);
 9. ``search``: search in headless Chromium, over http and from file:// (:mod:`.search`);
 10. ``zensical``: ``zensical build --clean`` on the same pages and mkdocs.yml.
 
@@ -59,6 +60,7 @@ class Step:
     ok: bool
     note: str = ""
     load: float | None = None  # the machine's 1-minute load average when the step ended (2 cores: 2.0 is full)
+    hook_cpu: float | None = None  # CPU seconds of the page generation inside a MkDocs build, as its hook logged it
 
 
 @dataclass
@@ -88,6 +90,13 @@ class Result:
             return round(getattr(self.steps[a], measure) / getattr(self.steps[b], measure), 2)
         return None
 
+    def in_run_ratio(self, name: str) -> float | None:
+        """The median over rounds of a build's CPU ÷ its CPU without the hook's generation: the build
+        against MkDocs' own share of it, both from one process, so a slow spell slows both alike."""
+        ratios = [run.cpu / (run.cpu - run.hook_cpu) for run in self.rounds.get(name, [])
+                  if run.ok and run.hook_cpu is not None and run.cpu > run.hook_cpu]
+        return round(statistics.median(ratios), 2) if ratios else None
+
     def paired_ratio(self, a: str, b: str, measure: str = "cpu") -> float | None:
         """The median over rounds of ``a`` ÷ ``b`` within each round (None with fewer than two rounds)."""
         pairs = [(x, y) for x, y in zip(self.rounds.get(a, []), self.rounds.get(b, [])) if x.ok and y.ok]
@@ -115,7 +124,17 @@ def run_step(name: str, args: list[str], cwd: Path, env: dict[str, str] | None =
     ok = process.returncode == 0
     load = round(os.getloadavg()[0], 1) if hasattr(os, "getloadavg") else None
     return Step(name, round(wall, 2), round(usage.ru_utime + usage.ru_stime, 2), usage.ru_maxrss * 1024, ok,
-                "" if ok else _tail(text), load)
+                "" if ok else _tail(text), load, hook_cpu(text))
+
+
+# What the site's hook logs after generating the pages (scripts/site/hooks.py, GENERATION_TIME).
+HOOK_TIME = re.compile(r"generated in [0-9.]+ s \(CPU ([0-9.]+) s\)")
+
+
+def hook_cpu(output: str) -> float | None:
+    """The CPU seconds the hook's generation took, from a MkDocs build's output (None: no hook ran)."""
+    found = HOOK_TIME.findall(output)
+    return float(found[-1]) if found else None
 
 
 def _tail(output: str, lines: int = 15) -> str:
@@ -305,16 +324,17 @@ def table(results: list[Result]) -> str:
                 lines.append(f"| {r.size:,} | {name}{'' if s.ok else ' (FAILED)'} | {s.wall:.1f} | {s.cpu:.1f} | {rss} | {load} |")
     repeated = [r for r in results if any(len(runs) > 1 for runs in r.rounds.values())]
     if repeated:
-        lines += ["", "| N | step | CPU of each round (s) | wall of each round (s) | kept (least CPU) |",
-                  "|---:|---|---|---|---:|"]
+        lines += ["", "| N | step | CPU of each round (s) | wall of each round (s) | kept (least CPU) | the hook's CPU in each (s) |",
+                  "|---:|---|---|---|---:|---|"]
         for r in repeated:
             for name, runs in r.rounds.items():
+                hook = ", ".join(f"{run.hook_cpu:.1f}" for run in runs if run.hook_cpu is not None)
                 lines.append(f"| {r.size:,} | {name} | {', '.join(f'{run.cpu:.1f}' for run in runs)} | "
-                             f"{', '.join(f'{run.wall:.1f}' for run in runs)} | {r.steps[name].cpu:.1f} |")
-    lines += ["", "| N | build ÷ bare: CPU, least | CPU, median of rounds | wall, those runs | "
-              "rebuild ÷ bare again: CPU, least | CPU, median of rounds | wall, those runs | "
+                             f"{', '.join(f'{run.wall:.1f}' for run in runs)} | {r.steps[name].cpu:.1f} | {hook} |")
+    lines += ["", "| N | build ÷ bare: CPU, least | CPU, median of rounds | wall, those runs | within the build | "
+              "rebuild ÷ bare again: CPU, least | CPU, median of rounds | wall, those runs | within the rebuild | "
               "zensical ÷ bare (wall) | site | pages | largest page | search index (json, js) |",
-              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"]
+              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"]
     def shown(ratio: float | None) -> str:
         return "" if ratio is None else f"{ratio}"
 
@@ -323,7 +343,7 @@ def table(results: list[Result]) -> str:
         index = ", ".join(mib(v) for v in site.search_index.values()) if site else ""
         largest = f"{mib(site.largest_page_bytes)} ({site.largest_page})" if site else ""
         ratios = [shown(ratio) for a, b in COMPARED
-                  for ratio in (r.ratio(a, b), r.paired_ratio(a, b), r.ratio(a, b, "wall"))]
+                  for ratio in (r.ratio(a, b), r.paired_ratio(a, b), r.ratio(a, b, "wall"), r.in_run_ratio(a))]
         lines.append(
             f"| {r.size:,} | {' | '.join(ratios)} | {shown(r.ratio('zensical', 'bare', 'wall'))} | "
             f"{mib(site.total_bytes) if site else ''} | {site.pages if site else ''} | {largest} | {index} |"
