@@ -94,7 +94,7 @@ def sentences_of(text: str) -> list[Sentence]:
 # Letters re.IGNORECASE matches to a-z besides A-Z: folded first, so that every letter stays one letter.
 _FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
 _TO_FOLD = re.compile("[" + "".join(map(chr, _FOLD)) + "]")  # str.translate reads every character in Python: found first
-_WORD_RUN = re.compile(r"\w+")
+_WORD_RUN_SPLIT = re.compile(r"(\w+)")  # split() keeps the runs of word characters
 
 
 def fold_case(text: str) -> str:
@@ -104,11 +104,18 @@ def fold_case(text: str) -> str:
     return text.lower()
 
 
+@lru_cache(maxsize=4096)  # a sentence is read for its words by the entities, then by the stance (word_positions)
+def folded_parts(text: str) -> tuple[str, ...]:
+    """``fold_case(text)`` cut into its runs of word characters and what lies between them:
+    gap, run, gap, run, ..., gap (the gaps may be empty)."""
+    return tuple(_WORD_RUN_SPLIT.split(fold_case(text)))
+
+
 @lru_cache(maxsize=4096)
 def folded_words(text: str) -> frozenset[str]:
     """The runs of word characters of ``text``, case-folded: ``r"\bword\b"`` with re.IGNORECASE matches ``text``
     for a ``word`` of word characters exactly when it is one of them."""
-    return frozenset(_WORD_RUN.findall(fold_case(text)))
+    return frozenset(folded_parts(text)[1::2])
 
 
 class Token(NamedTuple):

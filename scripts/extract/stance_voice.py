@@ -26,16 +26,14 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, islice
 from typing import Any, Generic, Iterable, Mapping, MutableMapping, Sequence, TypeVar
 
 from .. import paths, yamlio
-from ..textutil import Sentence, fold_case
+from ..textutil import Sentence, folded_parts
 from ..wordlists import words
 from .entities import Mention
 
 _LITERAL_START = re.compile(r"[a-z'’ -]+", re.IGNORECASE)
-_WORD_RUN_SPLIT = re.compile(r"(\w+)")  # split() keeps the runs of word characters
 # Lookbehinds that make a pattern start where a run of word characters starts, and lookaheads that end a word.
 _BOUNDED = ("(?<!\\w)", "(?<![\\w-])", "(?<![\\w'’-])")
 _WORD_END = ("(?!\\w)", "(?![\\w")
@@ -171,15 +169,17 @@ def _top_level_alternatives(pattern: str) -> list[str]:
 def word_positions(text: str) -> dict[str, list[int]]:
     """Where each run of word characters of ``text`` starts ('ex-head' has 'ex' and 'head', “'dead'” has 'dead'),
     by its first three letters in lower case."""
-    parts = _WORD_RUN_SPLIT.split(fold_case(text))  # gap, run, gap, run, ..., gap
-    starts = islice(accumulate(map(len, parts)), 0, None, 2)  # a gap ends where the run after it starts
+    parts = folded_parts(text)  # gap, run, gap, run, ..., gap
     positions: dict[str, list[int]] = {}
-    for run, start in zip(parts[1::2], starts):
-        key = run[:3]
-        if key in positions:
-            positions[key].append(start)
+    start = len(parts[0])
+    for i in range(1, len(parts), 2):  # by index, not zip and accumulate: compiled, a plain loop is quicker
+        run = parts[i]
+        starts = positions.get(run[:3])
+        if starts is None:
+            positions[run[:3]] = [start]
         else:
-            positions[key] = [start]
+            starts.append(start)
+        start += len(run) + len(parts[i + 1])
     return positions
 
 
@@ -198,7 +198,7 @@ class WordIndex(Generic[T]):
     """
 
     def __init__(self, entries: Iterable[tuple[re.Pattern[str], T]]) -> None:
-        self._by_key: dict[str, list[tuple[int, re.Pattern[str], T]]] = defaultdict(list)
+        self._by_key: dict[str, list[tuple[int, re.Pattern[str], T]]] = {}  # a plain dict (not a defaultdict): compiled, its look-ups take the quick path
         self._always: list[tuple[int, re.Pattern[str], T]] = []
         for order, (pattern, item) in enumerate(entries):
             keys = word_keys(pattern.pattern)
@@ -207,7 +207,7 @@ class WordIndex(Generic[T]):
                 continue
             by_key = narrowed(pattern)
             for key in keys:
-                self._by_key[key].append((order, by_key.get(key, pattern), item))
+                self._by_key.setdefault(key, []).append((order, by_key.get(key, pattern), item))
 
     def _anchored(self, text: str) -> list[_Found[T]]:
         """Every match of an indexed pattern at a word start of ``text`` whose first letters are one of its keys."""
