@@ -193,7 +193,7 @@ def zensical_command() -> list[str] | None:
     return [str(exe)] if exe.is_file() else None
 
 
-REPEATED = ("build", "rebuild", "bare", "bare, again")  # interleaved, ``rounds`` times: their ratios are the bounds of issue 8
+# The steps run ``rounds`` times, interleaved (ROUND_ORDERS): their ratios are the bounds of issue 8.
 # What each is compared with: a build into an empty folder with bare MkDocs into an empty folder; a rebuild
 # (which first removes its last site, as MkDocs does by default) with bare MkDocs over its own last output.
 COMPARED = (("build", "bare"), ("rebuild", "bare, again"))
@@ -248,7 +248,7 @@ def bench_size(size: int, work: Path, *, search: bool, zensical: bool, full_text
     step("pages", [py, "-m", "scripts", "pages"], project)
     bare = [py, "-m", "mkdocs", "build", "--strict", "-f", str(bare_config(project)), "-d", "site-bare"]
     commands = {"build": [py, "-m", "mkdocs", "build", "--strict"], "rebuild": [py, "-m", "mkdocs", "build", "--strict"],
-                "bare": bare}
+                "bare": bare, "bare, again": bare}
     for number in range(1, rounds + 1):  # build, rebuild and bare side by side, so a busy spell hits all alike
         suffix = f" (round {number} of {rounds})" if rounds > 1 else ""
         for name in ROUND_ORDERS[(number - 1) % len(ROUND_ORDERS)]:
@@ -257,8 +257,7 @@ def bench_size(size: int, work: Path, *, search: bool, zensical: bool, full_text
             elif name == "bare":
                 shutil.rmtree(project / "site-bare", ignore_errors=True)  # into an empty folder too
             settle_disk()
-            command = commands["bare" if name == "bare, again" else name]
-            result.rounds.setdefault(name, []).append(step(name, command, project, label=name + suffix))
+            result.rounds.setdefault(name, []).append(step(name, commands[name], project, label=name + suffix))
             if name == "build":
                 result.site = site_facts(project / "site", ("search/search_index.json", "search/search_index.js"))
     for name, runs in result.rounds.items():

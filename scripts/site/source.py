@@ -98,6 +98,7 @@ class Inputs:
 
     paths: list[Path]  # the briefing files, sorted
     digests: dict[Path, str | None]  # path -> SHA-256 of its bytes (through a link), None when unreadable
+    links: frozenset[Path]  # the paths that are symbolic links (the validator refuses them)
     context: str  # :func:`context_fingerprint`
 
 
@@ -110,8 +111,9 @@ def read_inputs(briefings_dir: Path, registry_dir: Path) -> Inputs:
             digests[path] = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:
             digests[path] = None
+    links = frozenset(path for path in paths if path.is_symlink())
     schema_dir = Path(__file__).resolve().parents[2] / "docs" / "schemas"
-    return Inputs(paths, digests, context_fingerprint(registry_dir, schema_dir))
+    return Inputs(paths, digests, links, context_fingerprint(registry_dir, schema_dir))
 
 
 def inputs_fingerprint(briefings_dir: Path, registry_dir: Path, root: Path, *extra: str, inputs: Inputs | None = None) -> str:
@@ -125,7 +127,7 @@ def inputs_fingerprint(briefings_dir: Path, registry_dir: Path, root: Path, *ext
         parts += [path.name.encode(), path.read_bytes()]
     for path in inputs.paths:
         content = inputs.digests[path]
-        parts += [path.name.encode(), b"link" if path.is_symlink() else b"file", (content or "unreadable").encode()]
+        parts += [path.name.encode(), b"link" if path in inputs.links else b"file", (content or "unreadable").encode()]
     seeds = root / "seeds"
     for path in sorted(seeds.glob("*.txt")) if seeds.is_dir() else []:
         stat = path.stat()
@@ -269,7 +271,7 @@ def load_briefings(
     digests: dict[str, str] = {}
     for path in paths:
         digest = inputs.digests[path]
-        if digest is not None and not path.is_symlink():  # a link is never from the cache: the validator refuses it
+        if digest is not None and path not in inputs.links:  # a link is never from the cache: the validator refuses it
             digests[names[path]] = digest  # an unreadable file: the validator says why
     good = read_cache(cache_path, context, digests, root)
     to_validate = [path for path in paths if names[path] not in good]
