@@ -54,7 +54,7 @@ evaluate: $(STAMP)
 evaluate-dev: $(STAMP)
 	$(PY) -m scripts evaluate tests/data/dev/annotations.yaml
 
-# N: archive sizes, comma-separated (the 10,000 run takes the better part of an hour on 2 idle cores);
+# N: archive sizes, comma-separated (the 10,000 run takes 20-50 minutes on 2 idle cores, by machine);
 # ARGS=--full-text also measures a search index holding the articles' text; ARGS="--rounds 3" repeats
 # build, rebuild and bare MkDocs three times, interleaved (default twice; the least CPU of each is kept).
 # The drafting modules are compiled first (make accel), and ingest is timed compiled and interpreted.
