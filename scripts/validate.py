@@ -39,11 +39,14 @@ def _resolved(directory: Path) -> Path:
 
 def display_name(path: Path, root: Path) -> str:
     """``path`` relative to ``root`` (or the repository) when inside it, escaped for a terminal."""
+    link = path.is_symlink()
     try:
-        shown = path.resolve().relative_to(_resolved(root)).as_posix()
+        # A file that is not a link resolves to its resolved folder and its own name: one resolve per folder.
+        resolved = path.resolve() if link else _resolved(path.parent) / path.name
+        shown = resolved.relative_to(_resolved(root)).as_posix()
     except (ValueError, OSError):
         shown = paths.relative(path)
-    if path.is_symlink():
+    if link:
         shown = (path.parent.resolve() / path.name).as_posix()
         try:
             shown = (path.parent.resolve() / path.name).relative_to(_resolved(root)).as_posix()
@@ -283,7 +286,9 @@ def seed_problems(data: dict[str, Any], file: str, root: Path = paths.ROOT) -> l
     if not seed_format.REFERENCE.fullmatch(seed):
         return []  # the schema check explains the form
     seeds_dir = _resolved(root / "seeds")
-    seed_path = (root / seed).resolve()
+    seed_path = seeds_dir / PurePosixPath(seed).name  # the form above: one name in seeds/, no '..'
+    if seed_path.is_symlink():
+        seed_path = seed_path.resolve()
     if seeds_dir not in seed_path.parents:
         return [Problem(file, line, f"seed '{seed}' leads outside seeds/ (through a link): use a file in seeds/",
                         "source.seed")]

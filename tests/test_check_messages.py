@@ -620,3 +620,38 @@ def test_the_events_calendar_is_checked_too(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     [line] = error_lines(result.stderr)
     assert line.startswith("registry/events.yaml:4: start: ") and "2023-02-30" in line
+
+
+def test_a_seed_that_is_a_link_may_point_only_inside_seeds(tmp_path: Path) -> None:
+    """The seed a briefing names is found without resolving every path: a link is still followed and judged."""
+    make_tree(tmp_path)
+    outside = tmp_path / "outside.txt"
+    outside.write_text(SEED_TEXT, encoding="utf-8")
+    (tmp_path / "seeds" / "rahmon.txt").unlink()
+    (tmp_path / "seeds" / "rahmon.txt").symlink_to(outside)
+    (tmp_path / "briefings" / "2022-10-18-good.md").write_text(GOOD, encoding="utf-8")
+    result = run_check("--root", str(tmp_path))
+    assert result.returncode == 1
+    assert error_lines(result.stderr) == [
+        "briefings/2022-10-18-good.md:10: source.seed: seed 'seeds/rahmon.txt' leads outside seeds/ (through a link): "
+        "use a file in seeds/",
+        "seeds/rahmon.txt:1: a symbolic link, not a file: a seed must be a regular file (copy it in)",
+    ]
+    (tmp_path / "seeds" / "rahmon.txt").unlink()
+    (tmp_path / "seeds" / "original.txt").write_text(SEED_TEXT, encoding="utf-8")
+    (tmp_path / "seeds" / "rahmon.txt").symlink_to(tmp_path / "seeds" / "original.txt")
+    inside = run_check("--root", str(tmp_path))
+    assert error_lines(inside.stderr) == [
+        "seeds/rahmon.txt:1: a symbolic link, not a file: a seed must be a regular file (copy it in)"
+    ]
+
+
+def test_briefings_in_a_linked_folder_are_named_from_the_root(tmp_path: Path) -> None:
+    from scripts.validate import display_name
+
+    make_tree(tmp_path)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "2022-10-18-good.md").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "linked").symlink_to(tmp_path / "elsewhere")
+    assert display_name(tmp_path / "linked" / "2022-10-18-good.md", tmp_path) == "elsewhere/2022-10-18-good.md"
+    assert display_name(tmp_path / "briefings" / "x.md", tmp_path) == "briefings/x.md"
