@@ -38,20 +38,18 @@ def _resolved(directory: Path) -> Path:
 
 
 def display_name(path: Path, root: Path) -> str:
-    """``path`` relative to ``root`` (or the repository) when inside it, escaped for a terminal."""
-    link = path.is_symlink()
+    """``path`` relative to ``root`` (or the repository) when inside it, escaped for a terminal.
+
+    A file is named where it is: its folder resolved (once per folder), then its own name, so a
+    symbolic link is shown as the link, never as what it points to."""
     try:
-        # A file that is not a link resolves to its resolved folder and its own name: one resolve per folder.
-        resolved = path.resolve() if link else _resolved(path.parent) / path.name
-        shown = resolved.relative_to(_resolved(root)).as_posix()
-    except (ValueError, OSError):
-        shown = paths.relative(path)
-    if link:
-        shown = (path.parent.resolve() / path.name).as_posix()
-        try:
-            shown = (path.parent.resolve() / path.name).relative_to(_resolved(root)).as_posix()
-        except ValueError:
-            pass
+        located = _resolved(path.parent) / path.name
+    except OSError:
+        return printable(paths.relative(path))
+    try:
+        shown = located.relative_to(_resolved(root)).as_posix()
+    except ValueError:
+        shown = located.as_posix() if path.is_symlink() else paths.relative(path)
     return printable(shown)
 
 
