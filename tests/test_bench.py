@@ -55,6 +55,11 @@ def test_bare_config_drops_only_the_hook(tmp_path):
     removed = Counter(text.splitlines()) - Counter(bare.splitlines())
     assert set(removed) == {"hooks:", "  - scripts/site/hooks.py"}
     assert not Counter(bare.splitlines()) - Counter(text.splitlines())  # nothing else changed
+    moved = run.bare_config(tmp_path, "docs-bare").read_text(encoding="utf-8")
+    assert set(Counter(bare.splitlines()) - Counter(moved.splitlines())) == {
+        "docs_dir: docs", "      base_path: [docs/generated/includes]"}
+    assert set(Counter(moved.splitlines()) - Counter(bare.splitlines())) == {
+        "docs_dir: docs-bare", "      base_path: [docs-bare/generated/includes]"}
     (tmp_path / "mkdocs.yml").write_text(bare, encoding="utf-8")
     with pytest.raises(RuntimeError):
         run.bare_config(tmp_path)
@@ -148,5 +153,6 @@ def test_the_hook_logs_its_generation_time(tmp_path: Path, caplog: pytest.LogCap
     assert not config.validate()[0]
     with caplog.at_level("INFO", logger="mkdocs.hooks.site"):
         hooks.on_pre_build(config)
+    hooks.on_post_build(config)  # closes the bundle
     cpu = run.hook_cpu(caplog.text)
     assert cpu is not None and cpu > 0 and "6 validated" in caplog.text

@@ -20,6 +20,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from scripts.site import feeds, sample
+from scripts.site.pages import HOME_INCLUDE
+from scripts.site.bundle import BUNDLE_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -299,15 +301,20 @@ def test_feed_and_export(site: Path):
 
 
 def test_rebuild_is_byte_identical_and_writes_nothing(project: Path, site: Path):
-    def snapshot() -> dict[str, bytes]:
-        files = [*(project / "docs" / "generated").rglob("*"), site / "generated" / "feed.xml"]
-        return {p.relative_to(project).as_posix(): p.read_bytes() for p in files if p.is_file()}
+    def snapshot() -> dict[str, tuple[bytes, int]]:
+        files = [*(project / "docs" / "generated").rglob("*"), project / BUNDLE_FILE, site / "generated" / "feed.xml"]
+        return {p.relative_to(project).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns) for p in files if p.is_file()}
 
     before = snapshot()
+    assert f"docs/{HOME_INCLUDE}" in before and BUNDLE_FILE.as_posix() in before
     result = sample.build_site(project)
     assert result.returncode == 0, result.stderr
-    assert "0 written, 0 deleted" in result.stderr  # mkdocs serve would not loop
-    assert snapshot() == before
+    assert "inputs unchanged since the last generation" in result.stderr
+    assert "0 written to generated/" in result.stderr  # mkdocs serve would not loop
+    after = snapshot()
+    assert {name: data for name, (data, _) in after.items()} == {name: data for name, (data, _) in before.items()}
+    assert {name: stamp for name, (_, stamp) in after.items() if not name.startswith("site/")} == {
+        name: stamp for name, (_, stamp) in before.items() if not name.startswith("site/")}  # nothing rewritten
 
 
 def test_invalid_briefing_stops_the_build_with_file_and_line(tmp_path: Path):

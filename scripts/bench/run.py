@@ -172,12 +172,19 @@ def prepare_project(work: Path, size: int) -> Path:
     return project
 
 
-def bare_config(project: Path) -> Path:
-    """mkdocs.yml without its ``hooks:`` block: MkDocs alone on the pages already generated."""
+def bare_config(project: Path, docs_dir: str | None = None) -> Path:
+    """mkdocs.yml without its ``hooks:`` block: MkDocs alone on the pages already generated
+    (in ``docs_dir``, a copy of docs/ with the pages ``python -m scripts pages`` wrote, when given)."""
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     bare = re.sub(r"^hooks:\n(?:[ \t]+- .*\n)+", "", text, flags=re.MULTILINE)
     if bare == text:
         raise RuntimeError("mkdocs.yml has no hooks: block to remove")
+    if docs_dir is not None:
+        moved = bare.replace("\ndocs_dir: docs\n", f"\ndocs_dir: {docs_dir}\n").replace(
+            "base_path: [docs/generated/includes]", f"base_path: [{docs_dir}/generated/includes]")
+        if moved.count(docs_dir) != 2:
+            raise RuntimeError("mkdocs.yml has no 'docs_dir: docs' or snippets base_path to move")
+        bare = moved
     path = project / "mkdocs-bare.yml"
     path.write_text(bare, encoding="utf-8")
     return path
@@ -186,6 +193,16 @@ def bare_config(project: Path) -> Path:
 def clear_generated(project: Path) -> None:
     for part in ("build/cache", "docs/generated", "site"):
         shutil.rmtree(project / part, ignore_errors=True)
+
+
+BARE_DOCS = "docs-bare"
+
+
+def copy_docs_for_bare(project: Path) -> None:
+    """docs/ with the pages ``python -m scripts pages`` wrote, as bare MkDocs' docs_dir: a build with the hook
+    finds no generated page under docs/ (it hands MkDocs its pages from one bundle), as on a fresh clone."""
+    shutil.rmtree(project / BARE_DOCS, ignore_errors=True)
+    shutil.copytree(project / "docs", project / BARE_DOCS)
 
 
 def zensical_command() -> list[str] | None:
@@ -246,7 +263,8 @@ def bench_size(size: int, work: Path, *, search: bool, zensical: bool, full_text
     step("check", [py, "-m", "scripts", "check"], project)
     clear_generated(project)
     step("pages", [py, "-m", "scripts", "pages"], project)
-    bare = [py, "-m", "mkdocs", "build", "--strict", "-f", str(bare_config(project)), "-d", "site-bare"]
+    copy_docs_for_bare(project)
+    bare = [py, "-m", "mkdocs", "build", "--strict", "-f", str(bare_config(project, BARE_DOCS)), "-d", "site-bare"]
     commands = {"build": [py, "-m", "mkdocs", "build", "--strict"], "rebuild": [py, "-m", "mkdocs", "build", "--strict"],
                 "bare": bare, "bare, again": bare}
     for number in range(1, rounds + 1):  # build, rebuild and bare side by side, so a busy spell hits all alike
@@ -260,6 +278,13 @@ def bench_size(size: int, work: Path, *, search: bool, zensical: bool, full_text
             result.rounds.setdefault(name, []).append(step(name, commands[name], project, label=name + suffix))
             if name == "build":
                 result.site = site_facts(project / "site", ("search/search_index.json", "search/search_index.js"))
+    bare_site = site_facts(project / "site-bare", ("search/search_index.json", "search/search_index.js"))
+    if result.site is not None and (bare_site.pages, bare_site.files) != (result.site.pages, result.site.files):
+        mismatch = (f"not the same site: bare MkDocs made {bare_site.pages} pages ({bare_site.files} files), "
+                    f"the build {result.site.pages} ({result.site.files})")
+        log("  " + mismatch)
+        for run in result.rounds.get("bare", []) + result.rounds.get("bare, again", []):
+            run.ok, run.note = False, mismatch  # no ratio against another site
     for name, runs in result.rounds.items():
         result.steps[name] = least_cpu(runs)
     if search:
@@ -279,9 +304,9 @@ def bench_size(size: int, work: Path, *, search: bool, zensical: bool, full_text
             log("  search, full text ...")
             result.full_text_search = measure_search(project / "site-full-text")
             log("  search, full text: " + json.dumps(result.full_text_search.get("summary", result.full_text_search)))
-        run_step("pages again", [py, "-m", "scripts", "pages", "--quiet"], project, env)  # the usual pages, for Zensical
     zensical_cmd = zensical_command() if zensical else None
     if zensical_cmd:
+        run_step("pages again", [py, "-m", "scripts", "pages", "--quiet"], project, env)  # Zensical reads docs/generated/
         zensical_site = project / "site-zensical"
         config = project / "mkdocs-zensical.yml"  # the same configuration, another output folder
         config.write_text((project / "mkdocs.yml").read_text(encoding="utf-8").replace(

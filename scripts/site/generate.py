@@ -19,7 +19,8 @@ from typing import Any
 from ..fileio import atomic_write
 from . import feeds, pages
 from .archive import Archive, build_archive
-from .source import inputs_fingerprint, load_briefings, read_inputs
+from .bundle import BUNDLE_FILE, Bundle, open_bundle, write_bundle
+from .source import Inputs, inputs_fingerprint, load_briefings, read_inputs
 from .workers import installed_workers, worker_sources
 
 # Environment switch for measuring what full-text search costs (docs/performance.md).
@@ -119,8 +120,18 @@ class Written:
     deleted: list[str]
     validated: int  # briefings validated (the others came from the cache)
     unchanged_inputs: bool = False  # nothing the pages depend on changed: nothing was generated
+    bundle: bool = False  # the files went into one bundle (the MkDocs hook), not one file each
 
     def summary(self) -> str:
+        if self.bundle:
+            how = "inputs unchanged since the last generation" if self.unchanged_inputs else (
+                f"archive: {self.briefings} briefing(s), {self.actors} actor(s); "
+                f"{self.validated} validated, {self.briefings - self.validated} from the cache"
+            )
+            return (
+                f"{how}; {self.files} generated file(s) in {BUNDLE_FILE.as_posix()}, "
+                f"{len(self.written)} written to {pages.GENERATED}/"
+            )
         how = (
             "inputs unchanged since the last generation"
             if self.unchanged_inputs
@@ -175,6 +186,33 @@ def full_text_search() -> bool:
     return os.environ.get(FULL_TEXT_SEARCH_ENV, "").strip().lower() in ("1", "true", "yes")
 
 
+def _generation(
+    root: Path, docs_dir: Path, briefings_dir: Path, registry_dir: Path, directory_urls: bool, site_url: str | None, title: str
+) -> tuple[str, Inputs, bool, bool]:
+    """(fingerprint of everything the generated files depend on, the inputs read for it, methodology?, full text?)."""
+    methodology = (docs_dir / "methodology.md").is_file()
+    full_text = full_text_search()
+    workers = ",".join(w.name for w in installed_workers())  # a new engine version brings a new worker
+    settings = f"{methodology} {full_text} {directory_urls} {site_url} {title} {docs_dir.resolve()} {workers}"
+    inputs = read_inputs(briefings_dir, registry_dir)  # each briefing read and hashed once, for both
+    return inputs_fingerprint(briefings_dir, registry_dir, root, settings, inputs=inputs), inputs, methodology, full_text
+
+
+def _site_files(
+    root: Path, briefings_dir: Path, registry_dir: Path, inputs: Inputs, *, methodology: bool, full_text: bool,
+    title: str, directory_urls: bool, site_url: str | None,
+) -> tuple[Archive, int, Iterator[tuple[str, str]]]:
+    """(the archive, briefings validated, every generated file one at a time); raises ProblemsError."""
+    loaded = load_briefings(briefings_dir, registry_dir, root, inputs=inputs)
+    archive = build_archive(loaded.briefings, loaded.registry)
+    files = chain(
+        iter_generated_pages(archive, methodology=methodology, full_text_search=full_text),
+        extra_files(archive, title=title, directory_urls=directory_urls, site_url=site_url).items(),
+        worker_sources().items(),
+    )
+    return archive, loaded.validated, files
+
+
 def write_site_sources(
     root: Path,
     docs_dir: Path,
@@ -191,28 +229,78 @@ def write_site_sources(
     nothing is read or written. Raises :class:`~scripts.problems.ProblemsError` (nothing
     written) when a briefing or the registry is invalid.
     """
-    methodology = (docs_dir / "methodology.md").is_file()
-    full_text = full_text_search()
-    workers = ",".join(w.name for w in installed_workers())  # a new engine version brings a new worker
-    settings = f"{methodology} {full_text} {directory_urls} {site_url} {title} {docs_dir.resolve()} {workers}"
-    inputs = read_inputs(briefings_dir, registry_dir)  # each briefing read and hashed once, for both
-    fingerprint = inputs_fingerprint(briefings_dir, registry_dir, root, settings, inputs=inputs)
+    fingerprint, inputs, methodology, full_text = _generation(
+        root, docs_dir, briefings_dir, registry_dir, directory_urls, site_url, title
+    )
     manifest_path = root / MANIFEST_FILE
     last = Manifest.read(manifest_path)
     if last is not None and last.fingerprint == fingerprint and last.intact(docs_dir):
         return Written(last.briefings, last.actors, len(last.files), [], [], 0, unchanged_inputs=True)
 
-    loaded = load_briefings(briefings_dir, registry_dir, root, inputs=inputs)
-    archive = build_archive(loaded.briefings, loaded.registry)
-    files = chain(
-        iter_generated_pages(archive, methodology=methodology, full_text_search=full_text),
-        extra_files(archive, title=title, directory_urls=directory_urls, site_url=site_url).items(),
-        worker_sources().items(),
+    archive, validated, files = _site_files(
+        root, briefings_dir, registry_dir, inputs, methodology=methodology, full_text=full_text,
+        title=title, directory_urls=directory_urls, site_url=site_url,
     )
     written, paths = write_files(docs_dir, files)
     deleted = delete_stale(docs_dir, paths)
     Manifest.of(fingerprint, len(archive.entries), len(archive.actors), docs_dir, sorted(paths)).write(manifest_path)
-    return Written(len(archive.entries), len(archive.actors), len(paths), written, deleted, loaded.validated)
+    return Written(len(archive.entries), len(archive.actors), len(paths), written, deleted, validated)
+
+
+# Files an engine reads from disk itself, never from the bundle: the home page's include (pymdownx.snippets).
+ON_DISK = frozenset({pages.HOME_INCLUDE})
+
+
+def bundle_site_sources(
+    root: Path,
+    docs_dir: Path,
+    briefings_dir: Path,
+    registry_dir: Path,
+    *,
+    title: str,
+    directory_urls: bool = False,
+    site_url: str | None = None,
+) -> tuple[Written, Bundle]:
+    """What the MkDocs hook does: every generated file into one bundle (``build/cache/site-pages.bundle``),
+    read by MkDocs page by page, and only :data:`ON_DISK` under ``docs_dir/generated``.
+
+    The bundle of the last generation is used again when nothing it depends on changed. The caller
+    closes the bundle. Raises :class:`~scripts.problems.ProblemsError` (nothing written) when a
+    briefing or the registry is invalid.
+    """
+    fingerprint, inputs, methodology, full_text = _generation(
+        root, docs_dir, briefings_dir, registry_dir, directory_urls, site_url, title
+    )
+    path = root / BUNDLE_FILE
+    last = open_bundle(path)
+    if last is not None and last.fingerprint == fingerprint and ON_DISK <= set(last.files):
+        written = _write_on_disk(docs_dir, last)
+        return Written(0, 0, len(last.files), written, [], 0, unchanged_inputs=True, bundle=True), last
+    if last is not None:
+        last.close()
+    archive, validated, files = _site_files(
+        root, briefings_dir, registry_dir, inputs, methodology=methodology, full_text=full_text,
+        title=title, directory_urls=directory_urls, site_url=site_url,
+    )
+    names = write_bundle(path, fingerprint, _checked(files))
+    bundle = open_bundle(path)
+    if bundle is None or bundle.fingerprint != fingerprint:
+        raise OSError(f"{path} could not be read back after it was written")
+    written = _write_on_disk(docs_dir, bundle)
+    return Written(len(archive.entries), len(archive.actors), len(names), written, [], validated, bundle=True), bundle
+
+
+def _checked(files: Iterable[tuple[str, str]], managed: str = pages.GENERATED) -> Iterator[tuple[str, str]]:
+    """The files, each checked to be under ``managed/`` (as :func:`write_files` checks them)."""
+    for path, content in files:
+        if not path.startswith(managed + "/"):
+            raise ValueError(f"{path} is outside {managed}/")
+        yield path, content
+
+
+def _write_on_disk(docs_dir: Path, bundle: Bundle) -> list[str]:
+    """Write the :data:`ON_DISK` files of the bundle under ``docs_dir`` (those that changed); return them."""
+    return [name for name in sorted(ON_DISK) if atomic_write(docs_dir / name, bundle.read(name).decode("utf-8"))]
 
 
 def run_pages(args: argparse.Namespace) -> int:

@@ -3,10 +3,16 @@
 * ``on_config``: drop optional nav pages that do not exist yet (Methodology), and
   point the home page's snippet include at ``docs/generated/includes/`` (absolute,
   so a build started from another directory finds it too).
-* ``on_pre_build``: the same as ``python -m scripts pages``: validate briefings/ and
-  registry/ (a clear ``file:line: message`` list stops the build), then write the
-  pages, the feed and the export into ``docs/generated/`` - only those that
-  changed - and delete stale ones, so ``mkdocs serve`` does not loop.
+* ``on_pre_build``: the generation of ``python -m scripts pages``: validate briefings/
+  and registry/ (a clear ``file:line: message`` list stops the build), then write the
+  pages, the feed and the export - not as a file each under ``docs/generated/``, but
+  into one bundle (:mod:`scripts.site.bundle`); only the home page's include is
+  written under ``docs/generated/`` (when it changed, so ``mkdocs serve`` does not
+  loop). Nothing changed since the last build: the last bundle serves again.
+* ``on_files``: hand MkDocs the bundle's files as virtual files, read when MkDocs
+  renders or copies each one, in place of any copy under ``docs/generated/`` (which
+  ``python -m scripts pages`` writes for Zensical).
+* ``on_post_build``: close the bundle.
 * ``on_serve``: rebuild when briefings or the registry change.
 
 ``BRIEFINGS_DIR`` and ``REGISTRY_DIR`` (environment) override where briefings
@@ -20,7 +26,7 @@ import os
 import resource
 import sys
 import time
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,9 +35,11 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; make `scripts` impo
 
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
 
 from scripts.problems import Problem, ProblemsError  # noqa: E402
 from scripts.site import generate, pages  # noqa: E402
+from scripts.site.bundle import Bundle  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.site")
 
@@ -87,11 +95,61 @@ def cpu_seconds() -> float:
     return time.process_time() + children.ru_utime + children.ru_stime
 
 
+class BundledFile(File):
+    """A generated file that MkDocs reads from the bundle when it renders or copies it."""
+
+    def __init__(self, src_uri: str, config: MkDocsConfig, bundle: Bundle) -> None:
+        super().__init__(src_uri, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
+        self.generated_by = GENERATED_BY  # no "edit this page": it is written from briefings/
+        self._bundle = bundle
+
+    @property
+    def content_bytes(self) -> bytes:
+        if self._content is not None:  # set by a plugin
+            return self._content.encode() if isinstance(self._content, str) else self._content
+        return self._bundle.read(self.src_uri)
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self._content = value
+
+    @property
+    def content_string(self) -> str:
+        if isinstance(self._content, str):
+            return self._content
+        return self.content_bytes.decode("utf-8-sig")
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self._content = value
+
+    def copy_file(self, dirty: bool = False) -> None:
+        output = Path(self.abs_dest_path)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_bytes(self.content_bytes)
+
+    def is_modified(self) -> bool:
+        return True
+
+
+GENERATED_BY = "scripts/site/hooks.py"
+_bundle: Bundle | None = None  # the bundle of the build under way
+
+
+def _close_bundle() -> None:
+    global _bundle
+    if _bundle is not None:
+        _bundle.close()
+        _bundle = None
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
+    global _bundle
+    _close_bundle()
     root, briefings_dir, registry_dir = project_dirs(config)
     start, start_cpu = time.perf_counter(), cpu_seconds()
     try:
-        written = generate.write_site_sources(
+        written, _bundle = generate.bundle_site_sources(
             root,
             Path(config.docs_dir),
             briefings_dir,
@@ -104,6 +162,33 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(problem_report(error.problems)) from None
     # The time is what the generation adds to MkDocs' own work (the benchmark reads it: scripts/bench/run.py).
     log.info(f"{written.summary()}; {GENERATION_TIME.format(wall=time.perf_counter() - start, cpu=cpu_seconds() - start_cpu)}")
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """The bundle's files in place of whatever lies under docs/generated/ (but the include, read from disk)."""
+    if _bundle is None:
+        return files
+    prefix = pages.GENERATED + "/"
+    for file in [f for f in files if f.src_uri.startswith(prefix) and f.src_uri not in generate.ON_DISK]:
+        files.remove(file)
+    for name in _bundle.files:
+        if name not in generate.ON_DISK:
+            files.append(BundledFile(name, config, _bundle))
+    return Files(sorted(files, key=walk_order))  # the order MkDocs reads docs/ in: the same site, byte for byte
+
+
+def walk_order(file: File) -> tuple[tuple[str, ...], tuple[bool, str]]:
+    """Where MkDocs' walk of docs_dir meets the file: folders depth first, sorted; in a folder, index first."""
+    path = PurePosixPath(file.src_uri)
+    return path.parent.parts, (path.stem not in ("index", "README"), path.name)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    _close_bundle()
+
+
+def on_build_error(error: Exception) -> None:
+    _close_bundle()
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
