@@ -98,8 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
         "pages",
         help="write the site's generated pages into docs/generated/",
         description="Validate the briefings and write every generated page, the feed and the export into "
-        "docs/generated/ (only files that changed), as the MkDocs hook does before a build. Run it before "
-        "'zensical build', which runs no MkDocs hook.",
+        "docs/generated/ (only files that changed): the pages the MkDocs hook generates before a build (it "
+        "hands them to MkDocs from one file, build/cache/site-pages.bundle). Run it before 'zensical build', "
+        "which runs no MkDocs hook.",
     )
     pages.add_argument("--root", metavar="DIR", help="project holding mkdocs.yml, docs/, briefings/, registry/ "
                        "(default: this repository)")

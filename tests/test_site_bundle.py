@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,72 @@ def test_a_damaged_bundle_or_a_lost_include_is_written_again(project: Path):
     assert once_more.returncode == 0, once_more.stderr
     assert "inputs unchanged since the last generation" in once_more.stderr and "1 written to generated/" in once_more.stderr
     assert include.is_file()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(url: str) -> str | None:
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (a local server)
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def _wait_for(predicate: Callable[[], bool], timeout: float = 90) -> bool:
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def settled_count(log: Path, line: str, quiet: float = 5.0, timeout: float = 60) -> int | None:
+    """How many times ``line`` is in ``log`` once it has not grown for ``quiet`` seconds (None: it kept growing)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    last = log.read_text().count(line)
+    while time.monotonic() < deadline:
+        time.sleep(quiet)
+        now = log.read_text().count(line)
+        if now == last:
+            return now
+        last = now
+    return None
+
+
+def test_mkdocs_serve_shows_an_edited_briefing_and_does_not_rebuild_in_a_loop(tmp_path: Path):
+    project = sample.copy_project(ROOT, tmp_path / "project")
+    sample.write_sample(project, hostile=False)
+    briefing = sorted((project / "briefings").glob("*.md"))[0]
+    url = f"http://127.0.0.1:{_free_port()}"
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", url.removeprefix("http://")],
+                                  cwd=project, stdout=out, stderr=subprocess.STDOUT, text=True)
+    try:
+        page = f"{url}/{pages.GENERATED}/briefings/{briefing.stem}.html"
+        assert _wait_for(lambda: _get(page) is not None), log.read_text()
+        text = briefing.read_text(encoding="utf-8")
+        title = next(line for line in text.splitlines() if line.startswith("title: "))
+        briefing.write_text(text.replace(title, 'title: "An edited title seen by serve"', 1), encoding="utf-8")
+        assert _wait_for(lambda: "An edited title seen by serve" in (_get(page) or "")), log.read_text()
+        builds = settled_count(log, "Documentation built")
+        assert builds is not None and builds <= 4, log.read_text()  # writing the include sets off no loop
+        assert "Traceback" not in log.read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -11,8 +11,9 @@ For each N, in a fresh copy of the project under ``build/bench/N/``:
 5. ``pages``: ``python -m scripts pages`` from scratch (no cache);
 6. ``build``: ``mkdocs build --strict`` from scratch (no cache, no generated pages);
 7. ``rebuild``: the same again, nothing changed;
-8. ``bare``: MkDocs on the same generated pages with the hook removed from mkdocs.yml, into an
-   empty folder (like ``build``); then ``bare, again``: the same over its last output (like
+8. ``bare``: MkDocs with the hook removed from mkdocs.yml on the pages the ``pages`` step wrote
+   (in a copy of docs/, ``docs-bare/``, since the build finds none under docs/), into an empty
+   folder (like ``build``); then ``bare, again``: the same over its last output (like
    ``rebuild``: MkDocs first removes the old site). Steps 6 to 8 run in rounds, in alternating
    order; each ratio is given for the least-CPU run of each step, as the median of the
    ratios within each round (a round's runs are minutes apart, so a slow spell of the machine

@@ -1,8 +1,11 @@
-"""Assemble the generated files and keep ``docs/generated/`` in step with them.
+"""Assemble the generated files: one generation, two ways to hand them over.
 
-:func:`write_site_sources` is the one entry point: ``python -m scripts pages``
-calls it, and so does the MkDocs hook before each build, so any engine that
-renders ``docs/`` with ``mkdocs.yml`` (MkDocs, Zensical) sees the same pages.
+* :func:`write_site_sources` (``python -m scripts pages``) keeps ``docs/generated/``
+  in step with them, a file per page, for any engine that renders ``docs/`` with
+  ``mkdocs.yml`` (Zensical, or bare MkDocs);
+* :func:`bundle_site_sources` (the MkDocs hook) writes them into one bundle
+  (:mod:`.bundle`) that MkDocs reads page by page: the same pages, without creating
+  a file for each.
 """
 
 from __future__ import annotations
