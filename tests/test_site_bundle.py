@@ -25,7 +25,9 @@ FILES = [
 
 def test_a_bundle_gives_back_every_file_in_the_order_written(tmp_path: Path):
     path = tmp_path / "cache" / "pages.bundle"
-    assert write_bundle(path, "fp", iter(FILES)) == [name for name, _ in FILES]
+    with write_bundle(path, "fp", iter(FILES)) as written:
+        assert list(written.files) == [name for name, _ in FILES]
+        assert written.read("generated/a.md").decode("utf-8") == dict(FILES)["generated/a.md"]
     with open_bundle(path) as bundle:  # type: ignore[union-attr]
         assert bundle.fingerprint == "fp"
         assert list(bundle.files) == [name for name, _ in FILES]
@@ -37,10 +39,10 @@ def test_a_bundle_gives_back_every_file_in_the_order_written(tmp_path: Path):
 
 def test_an_open_bundle_reads_what_it_opened_when_another_build_replaces_it(tmp_path: Path):
     path = tmp_path / "pages.bundle"
-    write_bundle(path, "old", iter(FILES))
+    write_bundle(path, "old", iter(FILES)).close()
     bundle = open_bundle(path)
     assert bundle is not None
-    write_bundle(path, "new", [("generated/a.md", "changed")])
+    write_bundle(path, "new", [("generated/a.md", "changed")]).close()
     assert bundle.read("generated/a.md").decode("utf-8") == dict(FILES)["generated/a.md"]
     bundle.close()
     with pytest.raises(ValueError):
@@ -50,7 +52,7 @@ def test_an_open_bundle_reads_what_it_opened_when_another_build_replaces_it(tmp_
 @pytest.mark.parametrize("damage", ["missing", "empty", "foreign", "truncated", "bad trailer", "bad index", "offset past"])
 def test_a_damaged_bundle_is_treated_as_missing(tmp_path: Path, damage: str):
     path = tmp_path / "pages.bundle"
-    write_bundle(path, "fp", iter(FILES))
+    write_bundle(path, "fp", iter(FILES)).close()
     data = path.read_bytes()
     start = int(data[-17:-1], 16)
     damaged = {

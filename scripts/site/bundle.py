@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 
@@ -93,13 +93,14 @@ def open_bundle(path: Path) -> Bundle | None:
         return None
 
 
-def write_bundle(path: Path, fingerprint: str, files: Iterable[tuple[str, str]]) -> list[str]:
-    """Write every (path, text) of ``files``, one at a time, into a new bundle at ``path``; return the paths.
+def write_bundle(path: Path, fingerprint: str, files: Iterable[tuple[str, str]]) -> Bundle:
+    """Write every (path, text) of ``files``, one at a time, into a new bundle at ``path``; return it, open.
 
     A path given twice is an error (nothing is written).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    written: int | None = None
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(MAGIC)
@@ -114,14 +115,12 @@ def write_bundle(path: Path, fingerprint: str, files: Iterable[tuple[str, str]])
                 offset += len(data)
             out.write(json.dumps({"fingerprint": fingerprint, "files": index}, separators=(",", ":")).encode("utf-8"))
             out.write(f"{offset:016x}\n".encode("ascii"))
+        written = os.open(tmp, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))  # this file, whoever renames after us
         os.replace(tmp, path)
     except BaseException:
+        if written is not None:
+            os.close(written)
         Path(tmp).unlink(missing_ok=True)
         raise
-    return list(index)
+    return Bundle(path, written, fingerprint, index)
 
-
-def iter_texts(bundle: Bundle) -> Iterator[tuple[str, str]]:
-    """(path, text) of every file in the bundle, in the order they were written."""
-    for name in bundle.files:
-        yield name, bundle.read(name).decode("utf-8")

@@ -14,7 +14,7 @@ import argparse
 import json
 import os
 from dataclasses import dataclass
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ from ..fileio import atomic_write
 from . import feeds, pages
 from .archive import Archive, build_archive
 from .bundle import BUNDLE_FILE, Bundle, open_bundle, write_bundle
-from .source import Inputs, inputs_fingerprint, load_briefings, read_inputs
+from .source import inputs_fingerprint, load_briefings, read_inputs
 from .workers import installed_workers, worker_sources
 
 # Environment switch for measuring what full-text search costs (docs/performance.md).
@@ -69,13 +69,19 @@ def extra_files(
     }
 
 
+def managed_only(files: Iterable[tuple[str, str]], managed: str = pages.GENERATED) -> Iterator[tuple[str, str]]:
+    """The files, each checked to be under ``managed/`` (ValueError at the first that is not)."""
+    for path, content in files:
+        if not path.startswith(managed + "/"):
+            raise ValueError(f"{path} is outside {managed}/")
+        yield path, content
+
+
 def write_files(docs_dir: Path, files: Iterable[tuple[str, str]], managed: str = pages.GENERATED) -> tuple[list[str], set[str]]:
     """Write each file under ``docs_dir`` (only those that changed); return (written, every path)."""
     written: list[str] = []
     seen: set[str] = set()
-    for path, content in files:
-        if not path.startswith(managed + "/"):
-            raise ValueError(f"{path} is outside {managed}/")
+    for path, content in managed_only(files, managed):
         if path in seen:
             raise ValueError(f"{path} is generated twice")
         seen.add(path)
@@ -189,31 +195,35 @@ def full_text_search() -> bool:
     return os.environ.get(FULL_TEXT_SEARCH_ENV, "").strip().lower() in ("1", "true", "yes")
 
 
+SiteFiles = tuple[Archive, int, Iterator[tuple[str, str]]]  # the archive, briefings validated, every file
+
+
 def _generation(
-    root: Path, docs_dir: Path, briefings_dir: Path, registry_dir: Path, directory_urls: bool, site_url: str | None, title: str
-) -> tuple[str, Inputs, bool, bool]:
-    """(fingerprint of everything the generated files depend on, the inputs read for it, methodology?, full text?)."""
+    root: Path, docs_dir: Path, briefings_dir: Path, registry_dir: Path, *, title: str, directory_urls: bool,
+    site_url: str | None,
+) -> tuple[str, Callable[[], SiteFiles]]:
+    """(fingerprint of everything the generated files depend on, how to make them).
+
+    Making them validates (raising ProblemsError), builds the archive and yields the files one at a time.
+    """
     methodology = (docs_dir / "methodology.md").is_file()
     full_text = full_text_search()
     workers = ",".join(w.name for w in installed_workers())  # a new engine version brings a new worker
     settings = f"{methodology} {full_text} {directory_urls} {site_url} {title} {docs_dir.resolve()} {workers}"
     inputs = read_inputs(briefings_dir, registry_dir)  # each briefing read and hashed once, for both
-    return inputs_fingerprint(briefings_dir, registry_dir, root, settings, inputs=inputs), inputs, methodology, full_text
+    fingerprint = inputs_fingerprint(briefings_dir, registry_dir, root, settings, inputs=inputs)
 
+    def make() -> SiteFiles:
+        loaded = load_briefings(briefings_dir, registry_dir, root, inputs=inputs)
+        archive = build_archive(loaded.briefings, loaded.registry)
+        files = chain(
+            iter_generated_pages(archive, methodology=methodology, full_text_search=full_text),
+            extra_files(archive, title=title, directory_urls=directory_urls, site_url=site_url).items(),
+            worker_sources().items(),
+        )
+        return archive, loaded.validated, files
 
-def _site_files(
-    root: Path, briefings_dir: Path, registry_dir: Path, inputs: Inputs, *, methodology: bool, full_text: bool,
-    title: str, directory_urls: bool, site_url: str | None,
-) -> tuple[Archive, int, Iterator[tuple[str, str]]]:
-    """(the archive, briefings validated, every generated file one at a time); raises ProblemsError."""
-    loaded = load_briefings(briefings_dir, registry_dir, root, inputs=inputs)
-    archive = build_archive(loaded.briefings, loaded.registry)
-    files = chain(
-        iter_generated_pages(archive, methodology=methodology, full_text_search=full_text),
-        extra_files(archive, title=title, directory_urls=directory_urls, site_url=site_url).items(),
-        worker_sources().items(),
-    )
-    return archive, loaded.validated, files
+    return fingerprint, make
 
 
 def write_site_sources(
@@ -232,18 +242,15 @@ def write_site_sources(
     nothing is read or written. Raises :class:`~scripts.problems.ProblemsError` (nothing
     written) when a briefing or the registry is invalid.
     """
-    fingerprint, inputs, methodology, full_text = _generation(
-        root, docs_dir, briefings_dir, registry_dir, directory_urls, site_url, title
+    fingerprint, make = _generation(
+        root, docs_dir, briefings_dir, registry_dir, title=title, directory_urls=directory_urls, site_url=site_url
     )
     manifest_path = root / MANIFEST_FILE
     last = Manifest.read(manifest_path)
     if last is not None and last.fingerprint == fingerprint and last.intact(docs_dir):
         return Written(last.briefings, last.actors, len(last.files), [], [], 0, unchanged_inputs=True)
 
-    archive, validated, files = _site_files(
-        root, briefings_dir, registry_dir, inputs, methodology=methodology, full_text=full_text,
-        title=title, directory_urls=directory_urls, site_url=site_url,
-    )
+    archive, validated, files = make()
     written, paths = write_files(docs_dir, files)
     deleted = delete_stale(docs_dir, paths)
     Manifest.of(fingerprint, len(archive.entries), len(archive.actors), docs_dir, sorted(paths)).write(manifest_path)
@@ -271,8 +278,8 @@ def bundle_site_sources(
     closes the bundle. Raises :class:`~scripts.problems.ProblemsError` (nothing written) when a
     briefing or the registry is invalid.
     """
-    fingerprint, inputs, methodology, full_text = _generation(
-        root, docs_dir, briefings_dir, registry_dir, directory_urls, site_url, title
+    fingerprint, make = _generation(
+        root, docs_dir, briefings_dir, registry_dir, title=title, directory_urls=directory_urls, site_url=site_url
     )
     path = root / BUNDLE_FILE
     last = open_bundle(path)
@@ -281,24 +288,10 @@ def bundle_site_sources(
         return Written(0, 0, len(last.files), written, [], 0, unchanged_inputs=True, bundle=True), last
     if last is not None:
         last.close()
-    archive, validated, files = _site_files(
-        root, briefings_dir, registry_dir, inputs, methodology=methodology, full_text=full_text,
-        title=title, directory_urls=directory_urls, site_url=site_url,
-    )
-    names = write_bundle(path, fingerprint, _checked(files))
-    bundle = open_bundle(path)
-    if bundle is None or bundle.fingerprint != fingerprint:
-        raise OSError(f"{path} could not be read back after it was written")
+    archive, validated, files = make()
+    bundle = write_bundle(path, fingerprint, managed_only(files))
     written = _write_on_disk(docs_dir, bundle)
-    return Written(len(archive.entries), len(archive.actors), len(names), written, [], validated, bundle=True), bundle
-
-
-def _checked(files: Iterable[tuple[str, str]], managed: str = pages.GENERATED) -> Iterator[tuple[str, str]]:
-    """The files, each checked to be under ``managed/`` (as :func:`write_files` checks them)."""
-    for path, content in files:
-        if not path.startswith(managed + "/"):
-            raise ValueError(f"{path} is outside {managed}/")
-        yield path, content
+    return Written(len(archive.entries), len(archive.actors), len(bundle.files), written, [], validated, bundle=True), bundle
 
 
 def _write_on_disk(docs_dir: Path, bundle: Bundle) -> list[str]:

@@ -95,6 +95,9 @@ def cpu_seconds() -> float:
     return time.process_time() + children.ru_utime + children.ru_stime
 
 
+GENERATED_BY = "scripts/site/hooks.py"
+
+
 class BundledFile(File):
     """A generated file that MkDocs reads from the bundle when it renders or copies it."""
 
@@ -132,7 +135,6 @@ class BundledFile(File):
         return True
 
 
-GENERATED_BY = "scripts/site/hooks.py"
 _bundle: Bundle | None = None  # the bundle of the build under way
 
 
